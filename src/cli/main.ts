@@ -1,0 +1,198 @@
+/**
+ * The posixbox command. `run` boots a kernel and runs a program as a process with the terminal
+ * as its stdio; `lesson` runs the classroom lessons; no arguments runs every lesson (the main job
+ * until the shell exists).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { boot } from '../index.js';
+import { HostInput } from '../fs/hoststream.js';
+import { parseFixture, type Fixture } from '../kernel/fixture.js';
+import { checkAll, checkVariant, runProgram, type CheckResult } from '../lessons/harness.js';
+import { parseRunOptions, USAGE, UsageError, type RunOptions } from './args.js';
+import { DEFAULT_SYSTEM } from './default-system.js';
+import { nodeLessonFiles } from './files.js';
+
+/** A wait status as a shell reports it: the exit code, or 128 + the signal. */
+function exitCodeOf(status: number): number {
+  return (status & 0x7f) === 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
+}
+
+async function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  await new Promise<void>((r) => stream.write('', () => r()));
+}
+
+function resolveIdentity(o: RunOptions, fx: Fixture | undefined) {
+  const sys = fx?.system ?? DEFAULT_SYSTEM;
+  const users = sys.users ?? [];
+  const groups = sys.groups ?? [];
+  let uid = fx?.process.uid ?? 0;
+  let gid = fx?.process.gid ?? 0;
+  let name = fx?.process.login ?? 'root';
+  if (o.user !== undefined) {
+    const m = /^(\d+)(?::(\d+))?$/.exec(o.user);
+    const u = m ? users.find((x) => x.uid === Number(m[1])) : users.find((x) => x.name === o.user);
+    if (!m && !u) throw new UsageError(`no such user: ${o.user}`);
+    uid = m ? Number(m[1]) : u!.uid;
+    gid = m?.[2] !== undefined ? Number(m[2]) : u?.gid ?? uid;
+    name = u?.name ?? String(uid);
+  }
+  let supplementary: number[];
+  if (o.groups !== undefined) {
+    supplementary = o.groups.split(',').filter(Boolean).map((g) => {
+      if (/^\d+$/.test(g)) return Number(g);
+      const found = groups.find((x) => x.name === g);
+      if (!found) throw new UsageError(`no such group: ${g}`);
+      return found.gid;
+    });
+  } else if (fx && o.user === undefined) {
+    supplementary = [...fx.process.groups];
+  } else {
+    supplementary = [gid, ...groups.filter((g) => g.gid !== gid && (g.members ?? []).includes(name)).map((g) => g.gid)];
+  }
+  const home = users.find((x) => x.uid === uid)?.home ?? '/';
+  return { uid, gid, groups: supplementary, login: name, home };
+}
+
+async function cmdRun(argv: string[]): Promise<number> {
+  const { opts, rest } = parseRunOptions(argv);
+  const [programPath, ...args] = rest;
+  if (!programPath) throw new UsageError('run: which program?');
+  const fx = opts.fixture ? parseFixture(JSON.parse(readFileSync(opts.fixture, 'utf8')) as unknown) : undefined;
+  const id = resolveIdentity(opts, fx);
+  const source = readFileSync(programPath, 'utf8');
+  const k = boot({
+    ...(fx?.system ?? DEFAULT_SYSTEM),
+    ...(opts.clock !== undefined ? { clock: opts.clock } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(opts.nextPid !== undefined ? { nextPid: opts.nextPid } : fx?.process.pid !== undefined ? { nextPid: fx.process.pid } : {}),
+    realtime: opts.realtime,
+    ...(opts.strace ? { strace: (line: string) => process.stderr.write(line) } : {}),
+    onDeadlock: (report) => process.stderr.write(`posixbox: ${report}`),
+  });
+  const cwd = opts.cwd ?? (fx && opts.user === undefined ? fx.process.cwd : id.home);
+  const env = new Map<string, string>(fx && opts.user === undefined ? fx.process.env.map(([a, b]) => [a, b]) : [
+    ['HOME', id.home], ['LOGNAME', id.login], ['PATH', '/bin:/usr/bin'], ['PWD', cwd], ['SHELL', '/bin/sh'], ['USER', id.login],
+  ]);
+  if (opts.tz !== undefined) env.set('TZ', opts.tz);
+  for (const kv of opts.env) env.set(kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1));
+  const input = new HostInput();
+  const onData = (b: Buffer): void => input.push(new Uint8Array(b));
+  process.stdin.on('data', onData);
+  process.stdin.once('end', () => input.end());
+  const handle = k.spawn({
+    program: { source, path: resolve(programPath) },
+    argv: [programPath, ...args],
+    env: [...env].map(([a, b]) => `${a}=${b}`),
+    uid: id.uid, gid: id.gid, groups: id.groups, cwd, login: id.login,
+    umask: fx && opts.user === undefined ? fx.process.umask : 0o022,
+    stdio: [
+      { kind: 'input', input },
+      { kind: 'sink', write: (b) => process.stdout.write(b), fifo: !process.stdout.isTTY },
+      { kind: 'sink', write: (b) => process.stderr.write(b), fifo: !process.stderr.isTTY },
+    ],
+  });
+  const status = await handle.exited;
+  process.stdin.off('data', onData);
+  process.stdin.pause();
+  process.stdin.unref?.();
+  for (const b of k.bugs) process.stderr.write(`posixbox: kernel bug in pid ${b.pid} (${b.call}): ${b.error}\n`);
+  k.shutdown();
+  await flushed(process.stdout);
+  return exitCodeOf(status);
+}
+
+function report(r: CheckResult): void {
+  if (r.skipped) {
+    process.stdout.write(`skip  ${r.name}: ${r.detail}\n`);
+    return;
+  }
+  process.stdout.write(`${r.pass ? 'pass' : 'FAIL'}  ${r.name}${r.pass ? '' : `: ${r.detail}`}\n`);
+  if (!r.pass && r.expected !== '' && r.output !== r.expected) {
+    process.stdout.write(`      expected ${JSON.stringify(r.expected)}\n      got      ${JSON.stringify(r.output)}\n`);
+  }
+}
+
+function summary(results: readonly CheckResult[]): string {
+  const skipped = results.filter((r) => r.skipped).length;
+  const failed = results.filter((r) => !r.pass && !r.skipped).length;
+  const passed = results.length - skipped - failed;
+  return `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped (waiting for later issues)` : ''}`;
+}
+
+async function cmdLesson(argv: string[]): Promise<number> {
+  const files = nodeLessonFiles();
+  if (argv[0] === '--list') {
+    for (const id of files.ids()) process.stdout.write(`${id}\t${files.lesson(id).title ?? ''}\n`);
+    return 0;
+  }
+  if (argv[0] === '--check') {
+    const results = await checkAll(boot, files, report);
+    process.stdout.write(`${summary(results)}\n`);
+    return results.some((r) => !r.pass && !r.skipped) ? 1 : 0;
+  }
+  const id = argv[0];
+  if (!id || id.startsWith('-')) throw new UsageError('lesson: which lesson? (posixbox lesson --list)');
+  let variant = '';
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === '--as' && argv[i + 1] === 'root') { variant = '--as root'; i++; }
+    else if (argv[i] === '--exercise' && argv[i + 1]) { variant = argv[++i]!; }
+    else if (argv[i]!.startsWith('--exercise=')) variant = argv[i]!.slice('--exercise='.length);
+    else throw new UsageError(`lesson: unexpected argument ${argv[i]}`);
+  }
+  const lesson = files.lesson(id);
+  if (variant !== '' && !variant.startsWith('E') && !lesson.runs?.[variant]) throw new UsageError(`lesson ${id} has no run '${variant}'`);
+  if (variant.startsWith('E') && !lesson.exercises?.[variant]) throw new UsageError(`lesson ${id} has no exercise ${variant}`);
+  // Show the output as the program printed it; the exit status is the program's.
+  const x = variant.startsWith('E') ? lesson.exercises![variant]! : lesson.runs?.[variant || 'default'] ?? {};
+  const results = variant.startsWith('E') && (x.runs ?? 1) > 1 ? await checkVariant(boot, files, id, variant) : undefined;
+  if (results) {
+    for (const r of results) process.stdout.write(r.output);
+    await flushed(process.stdout);
+    return 0;
+  }
+  const r = await runProgram(boot, files, {
+    id, program: x.program ?? lesson.program, argv: x.argv ?? lesson.argv, fixture: x.fixture ?? lesson.fixture,
+    stdoutMode: x.stdoutMode ?? lesson.stdoutMode, nextPid: x.nextPid ?? lesson.nextPid, umask: x.umask,
+    ...(x.fixtureExtra ? { fixtureExtra: x.fixtureExtra } : {}),
+  });
+  r.kernel.shutdown();
+  process.stdout.write(r.output);
+  if (r.deadlock) process.stderr.write(`posixbox: ${r.deadlock}`);
+  await flushed(process.stdout);
+  return exitCodeOf(r.status);
+}
+
+async function cmdDefault(): Promise<number> {
+  const files = nodeLessonFiles();
+  process.stdout.write('posixbox: the classroom lessons of the os chapter, each on a fresh kernel\n\n');
+  const results = await checkAll(boot, files, (r) => {
+    const verdict = r.skipped ? `(skipped: ${r.detail})` : r.pass ? '(matches the expected output)' : `(FAIL: ${r.detail})`;
+    process.stdout.write(`── ${r.name} ${verdict}\n${r.output}\n`);
+  });
+  process.stdout.write(`${summary(results)}\n`);
+  return results.some((r) => !r.pass && !r.skipped) ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [cmd, ...rest] = argv;
+    switch (cmd) {
+      case undefined: return await cmdDefault();
+      case 'run': return await cmdRun(rest);
+      case 'lesson': return await cmdLesson(rest);
+      case '-h': case '--help': case 'help':
+        process.stdout.write(USAGE);
+        return 0;
+      default:
+        throw new UsageError(`unknown command '${cmd}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`posixbox: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    process.stderr.write(`posixbox: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Open file descriptions (struct file) and the operations of the in-memory kinds of file:
+ * regular files (tmpfs's shmem_file_read_iter / write_iter), directories (read is EISDIR) and
+ * O_PATH descriptions (everything EBADF). Also the timestamp rules every operation shares.
+ */
+import { EBADF, EFBIG, EISDIR } from '../kernel/abi/errno.js';
+import { SysError } from '../kernel/errors.js';
+import { RegularFile } from './inode.js';
+import type { FileOps, Node, OpenFile, Timespec } from './types.js';
+
+/** struct file: flags, offset and a reference count shared by dup'd descriptors. */
+export class OpenFileImpl implements OpenFile {
+  offset = 0;
+  refs = 1;
+  constructor(readonly node: Node, public flags: number, readonly ops: FileOps, readonly path: string) {}
+}
+
+/** Reads and writes a RegularFile's bytes; `maxSize` bounds how far a write may extend it. */
+export function regularOps(maxSize: number): FileOps {
+  return {
+    seekable: true,
+    read(file: OpenFile, buf: Uint8Array, pos: number): number {
+      const node = file.node as RegularFile;
+      const n = Math.max(0, Math.min(buf.length, node.size - pos));
+      if (n === 0) return 0;
+      const stored = Math.max(0, Math.min(n, node.data.length - pos));
+      if (stored > 0) buf.set(node.data.subarray(pos, pos + stored), 0);
+      if (stored < n) buf.fill(0, stored, n);
+      return n;
+    },
+    write(file: OpenFile, data: Uint8Array, pos: number): number {
+      const node = file.node as RegularFile;
+      if (data.length === 0) return 0;
+      const end = pos + data.length;
+      if (end > maxSize) throw new SysError(EFBIG);
+      node.reserve(end);
+      node.data.set(data, pos);
+      if (end > node.size) node.setSize(end);
+      return data.length;
+    },
+  };
+}
+
+/** A directory description: read(2) is EISDIR, getdents is the Vfs's business. */
+export const directoryOps: FileOps = {
+  seekable: true,
+  read(): number {
+    throw new SysError(EISDIR);
+  },
+  write(): number {
+    throw new SysError(EISDIR);
+  },
+};
+
+/** An O_PATH description: it names a file; nothing may be done through it. */
+export const pathOps: FileOps = {
+  seekable: false,
+  read(): number {
+    throw new SysError(EBADF);
+  },
+  write(): number {
+    throw new SysError(EBADF);
+  },
+};
+
+export function compareTime(a: Timespec, b: Timespec): number {
+  return a.sec !== b.sec ? a.sec - b.sec : a.nsec - b.nsec;
+}
+
+/**
+ * touch_atime under relatime: the access time moves only if it is not newer than the
+ * modification or change time, or is more than a day old (and never to the same value).
+ */
+export function touchAtime(node: Node, now: Timespec): void {
+  const due = compareTime(node.atime, node.mtime) <= 0 || compareTime(node.atime, node.ctime) <= 0
+    || now.sec - node.atime.sec >= 24 * 60 * 60;
+  if (due && compareTime(node.atime, now) !== 0) node.atime = now;
+}
+
+/** A modification: mtime and ctime become now (file_update_time, and a directory's on change). */
+export function touchModified(node: Node, now: Timespec): void {
+  node.mtime = now;
+  node.ctime = now;
+}

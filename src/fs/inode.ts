@@ -1,0 +1,206 @@
+/**
+ * The concrete inode classes (Linux's struct inode plus the filesystem-private part) and the
+ * superblock they hang off. Models tmpfs (mm/shmem.c) closely: a regular file is a growable
+ * byte array, a directory is a map of names in insertion order, a symlink stores its target.
+ *
+ * Synthetic filesystems (procfs) subclass Directory and Symlink to compute entries and targets
+ * on demand; everything else in the VFS only uses the members declared here.
+ */
+import {
+  S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, S_IFBLK, S_IFSOCK,
+} from '../kernel/abi/stat.js';
+import { DT_BLK, DT_CHR, DT_DIR, DT_FIFO, DT_LNK, DT_REG, DT_SOCK, DT_UNKNOWN } from '../kernel/abi/fcntl.js';
+import type { DirectoryNode, FileOps, Node, SuperBlock, Timespec } from './types.js';
+
+/** A mounted filesystem instance: its st_dev, flags and inode-number counter. */
+export class Fs implements SuperBlock {
+  private nextIno = 1;
+  /** The filesystem's root directory, set once by the code that builds it. */
+  root!: Directory;
+  /** Mount flags; Vfs.remount changes them. */
+  readonly: boolean;
+  nosuid: boolean;
+  constructor(readonly dev: number, readonly type: string, readOnly: boolean, noSuid: boolean) {
+    this.readonly = readOnly;
+    this.nosuid = noSuid;
+  }
+  /** Inode numbers are allocated in order, per filesystem: deterministic for a call sequence. */
+  allocIno(): number {
+    return this.nextIno++;
+  }
+}
+
+/** Common fields of every inode. */
+export abstract class Inode implements Node {
+  readonly ino: number;
+  readonly dev: number;
+  nlink = 1;
+  atime: Timespec;
+  mtime: Timespec;
+  ctime: Timespec;
+  constructor(
+    readonly sb: Fs,
+    public mode: number,
+    public uid: number,
+    public gid: number,
+    now: Timespec,
+    readonly rdev = 0,
+  ) {
+    this.ino = sb.allocIno();
+    this.dev = sb.dev;
+    this.atime = now;
+    this.mtime = now;
+    this.ctime = now;
+  }
+  /** st_size. */
+  abstract get size(): number;
+  /** st_blocks in 512-byte units. */
+  get blocks(): number {
+    return 0;
+  }
+}
+
+/** Rounds a byte count up to whole 4 KiB pages, in 512-byte blocks (tmpfs accounting). */
+export function pageBlocks(size: number): number {
+  return Math.ceil(size / 4096) * 8;
+}
+
+/**
+ * A regular file. `data` is the backing store, whose length is its capacity; bytes from `size`
+ * to the capacity are always zero, and bytes past the capacity up to `size` read as zeros (a
+ * truncate that grows the file does not allocate).
+ */
+export class RegularFile extends Inode {
+  data: Uint8Array = new Uint8Array(0);
+  private length = 0;
+  get size(): number {
+    return this.length;
+  }
+  override get blocks(): number {
+    return pageBlocks(this.length);
+  }
+  /** Sets the size, zeroing what is cut off so that a later extension reads zeros. */
+  setSize(n: number): void {
+    if (n < this.length && n < this.data.length) this.data.fill(0, n, Math.min(this.length, this.data.length));
+    this.length = n;
+  }
+  /** Makes the backing store at least n bytes long (geometric growth). */
+  reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const grown = new Uint8Array(Math.max(n, Math.min(this.data.length * 2, n + (1 << 24)), 64));
+    grown.set(this.data);
+    this.data = grown;
+  }
+}
+
+/** A directory. Memory directories keep `children`; synthetic ones override the accessors. */
+export class Directory extends Inode implements DirectoryNode {
+  parent: Directory;
+  name: string;
+  mounted: Directory | undefined = undefined;
+  /** Entries in insertion order (getdents order). Never holds '.' or '..'. */
+  readonly children = new Map<string, Inode>();
+  constructor(sb: Fs, mode: number, uid: number, gid: number, now: Timespec, parent?: Directory, name = '/') {
+    super(sb, mode, uid, gid, now);
+    this.nlink = 2;
+    this.parent = parent ?? this;
+    this.name = name;
+  }
+  get size(): number {
+    return 4096;
+  }
+  override get blocks(): number {
+    return 8;
+  }
+  /** Whether entries are computed (procfs): creating and removing are then refused. */
+  get synthetic(): boolean {
+    return false;
+  }
+  /** A removed directory (rmdir'd while somebody still holds it): lookups find nothing. */
+  get dead(): boolean {
+    return this.nlink === 0;
+  }
+  lookupChild(name: string): Inode | undefined {
+    return this.children.get(name);
+  }
+  list(): Iterable<[string, Inode]> {
+    return this.children.entries();
+  }
+}
+
+/** A symbolic link; readTarget is overridden by procfs's computed links. */
+export class Symlink extends Inode {
+  constructor(sb: Fs, uid: number, gid: number, now: Timespec, private readonly target: string) {
+    super(sb, S_IFLNK | 0o777, uid, gid, now);
+  }
+  readTarget(): string {
+    return this.target;
+  }
+  get size(): number {
+    return utf8Length(this.readTarget());
+  }
+}
+
+/**
+ * A FIFO, socket or device special file (mknod), or an anonymous inode (pipes). Opening a
+ * device goes through the driver registered for its rdev; `ops` pins operations directly.
+ */
+export class SpecialFile extends Inode {
+  ops: FileOps | undefined;
+  get size(): number {
+    return 0;
+  }
+}
+
+export function isDir(n: Node | undefined): n is Directory {
+  return n instanceof Directory;
+}
+
+/** d_type for getdents64. */
+export function direntType(mode: number): number {
+  switch (mode & S_IFMT) {
+    case S_IFREG: return DT_REG;
+    case S_IFDIR: return DT_DIR;
+    case S_IFLNK: return DT_LNK;
+    case S_IFCHR: return DT_CHR;
+    case S_IFBLK: return DT_BLK;
+    case S_IFIFO: return DT_FIFO;
+    case S_IFSOCK: return DT_SOCK;
+    default: return DT_UNKNOWN;
+  }
+}
+
+/** The number of bytes of s in UTF-8 (lone surrogates count 3, as TextEncoder replaces them). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Enters node under name in dir (d_instantiate): a subdirectory's `..` adds a link to dir. */
+export function addEntry(dir: Directory, name: string, node: Inode): void {
+  dir.children.set(name, node);
+  if (node instanceof Directory) {
+    node.parent = dir;
+    node.name = name;
+    dir.nlink++;
+  }
+}
+
+/** Removes name from dir (the caller adjusts the removed inode's own nlink). */
+export function removeEntry(dir: Directory, name: string): void {
+  const node = dir.children.get(name);
+  dir.children.delete(name);
+  if (node instanceof Directory) dir.nlink--;
+}

@@ -1,0 +1,229 @@
+/**
+ * procfs (Linux's fs/proc): a synthetic filesystem over a ProcessInfoSource. Directories list
+ * what the source says now; file contents are generated on each read. Inodes are cached per
+ * pid, so a process's /proc entries keep their inode numbers while it lives.
+ *
+ *   /proc/self            symlink → <current pid>
+ *   /proc/<pid>/          dr-xr-xr-x, owned by the process's euid/egid
+ *     status              Name, Umask, State, Tgid, Ngid, Pid, PPid, TracerPid, Uid, Gid,
+ *                         FDSize, Groups, NStgid, NSpid, Threads (fs/proc/array.c's layout)
+ *     stat                one line, the leading fields of fs/proc/array.c do_task_stat
+ *     cmdline, environ    NUL-terminated strings (environ is 0400)
+ *     cwd, root           symlinks to the directories' paths
+ *     fd/                 dr-x------; <n> → the open file's path (lrwx------)
+ *
+ * As on Linux, a name that is not there cannot be created (ENOENT), nothing can be removed or
+ * renamed (EPERM) and modes cannot change (EPERM); writing a file is EINVAL.
+ */
+import { EINVAL } from '../kernel/abi/errno.js';
+import { S_IFDIR, S_IFLNK, S_IFREG } from '../kernel/abi/stat.js';
+import { SysError } from '../kernel/errors.js';
+import { Directory, type Fs, Inode, Symlink } from './inode.js';
+import type { DirectoryNode, FileOps, OpenFile, ProcessInfo, ProcessInfoSource, Timespec } from './types.js';
+
+/** A generated read-only file: its content is computed on each read; st_size is 0. */
+export class ProcFile extends Inode {
+  readonly ops: FileOps;
+  constructor(sb: Fs, mode: number, now: Timespec, generate: () => string) {
+    super(sb, S_IFREG | mode, 0, 0, now);
+    this.ops = {
+      seekable: true,
+      read(_file: OpenFile, buf: Uint8Array, pos: number): number {
+        const bytes = new TextEncoder().encode(generate());
+        const n = Math.max(0, Math.min(buf.length, bytes.length - pos));
+        if (n > 0) buf.set(bytes.subarray(pos, pos + n));
+        return n;
+      },
+      write(): number {
+        throw new SysError(EINVAL);
+      },
+    };
+  }
+  get size(): number {
+    return 0;
+  }
+}
+
+/** A symlink whose target is computed when read. */
+export class ProcLink extends Symlink {
+  constructor(sb: Fs, mode: number, now: Timespec, private readonly compute: () => string) {
+    super(sb, 0, 0, now, '');
+    this.mode = S_IFLNK | mode;
+  }
+  override readTarget(): string {
+    return this.compute();
+  }
+}
+
+/** A directory whose entries are computed. */
+abstract class ProcDir extends Directory {
+  override get synthetic(): boolean {
+    return true;
+  }
+  abstract override lookupChild(name: string): Inode | undefined;
+  abstract override list(): Iterable<[string, Inode]>;
+}
+
+const STATES = new Map([
+  ['R', 'R (running)'], ['S', 'S (sleeping)'], ['D', 'D (disk sleep)'], ['T', 'T (stopped)'],
+  ['t', 't (tracing stop)'], ['X', 'X (dead)'], ['Z', 'Z (zombie)'], ['I', 'I (idle)'],
+]);
+
+function statusText(p: ProcessInfo): string {
+  const c = p.creds;
+  const maxFd = Math.max(-1, ...p.fds.keys());
+  let fdSize = 64;
+  while (fdSize <= maxFd) fdSize *= 2;
+  return [
+    `Name:\t${p.name.slice(0, 15)}`,
+    `Umask:\t${p.umask.toString(8).padStart(4, '0')}`,
+    `State:\t${STATES.get(p.state) ?? p.state}`,
+    `Tgid:\t${p.pid}`,
+    'Ngid:\t0',
+    `Pid:\t${p.pid}`,
+    `PPid:\t${p.ppid}`,
+    'TracerPid:\t0',
+    `Uid:\t${c.ruid}\t${c.euid}\t${c.suid}\t${c.euid}`,
+    `Gid:\t${c.rgid}\t${c.egid}\t${c.sgid}\t${c.egid}`,
+    `FDSize:\t${fdSize}`,
+    `Groups:\t${c.groups.join(' ')} `,
+    `NStgid:\t${p.pid}`,
+    `NSpid:\t${p.pid}`,
+    `Threads:\t${p.threads}`,
+    '',
+  ].join('\n');
+}
+
+function statText(p: ProcessInfo): string {
+  const state = p.state.charAt(0) || 'R';
+  const start = p.startTime.sec * 100 + Math.floor(p.startTime.nsec / 1e7);
+  return `${p.pid} (${p.name.slice(0, 15)}) ${state} ${p.ppid} ${p.pid} ${p.pid} 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 `
+    + `${p.threads} 0 ${start} 0 0\n`;
+}
+
+const nulJoin = (xs: readonly string[]): string => xs.map((x) => `${x}\0`).join('');
+
+export class ProcFs {
+  readonly root: Directory;
+  private readonly pids = new Map<number, PidDir>();
+  constructor(
+    readonly fs: Fs,
+    readonly source: ProcessInfoSource | undefined,
+    readonly now: () => Timespec,
+    readonly pathOf: (dir: DirectoryNode) => string,
+  ) {
+    const self = new ProcLink(fs, 0o777, now(), () => String(source?.current() ?? ''));
+    const procfs = this;
+    class Root extends ProcDir {
+      lookupChild(name: string): Inode | undefined {
+        if (name === 'self') return source?.current() === undefined ? undefined : self;
+        return /^[1-9][0-9]*$/.test(name) ? procfs.pidDir(Number(name)) : undefined;
+      }
+      *list(): Iterable<[string, Inode]> {
+        if (source?.current() !== undefined) yield ['self', self];
+        for (const pid of [...(source?.list() ?? [])].sort((a, b) => a - b)) {
+          const d = procfs.pidDir(pid);
+          if (d) yield [String(pid), d];
+        }
+      }
+    }
+    this.root = new Root(fs, S_IFDIR | 0o555, 0, 0, now());
+    fs.root = this.root;
+  }
+
+  /** The directory of a live process (cached), with ownership refreshed; else undefined. */
+  pidDir(pid: number): PidDir | undefined {
+    const info = this.source?.get(pid);
+    if (info === undefined) {
+      this.pids.delete(pid);
+      return undefined;
+    }
+    let d = this.pids.get(pid);
+    if (d === undefined) {
+      d = new PidDir(this, pid, this.root);
+      this.pids.set(pid, d);
+    }
+    d.refresh(info);
+    return d;
+  }
+}
+
+/** /proc/<pid>: fixed entries; the process is fetched again on every read. */
+class PidDir extends ProcDir {
+  private readonly entries = new Map<string, Inode>();
+  private readonly fdLinks = new Map<number, ProcLink>();
+  readonly fdDir: Directory;
+  constructor(private readonly procfs: ProcFs, readonly pid: number, root: Directory) {
+    const fs = procfs.fs;
+    const now = procfs.now();
+    super(fs, S_IFDIR | 0o555, 0, 0, now, root, String(pid));
+    const info = (): ProcessInfo | undefined => procfs.source?.get(pid);
+    const file = (name: string, mode: number, gen: (p: ProcessInfo) => string): void => {
+      this.entries.set(name, new ProcFile(fs, mode, now, () => {
+        const p = info();
+        return p ? gen(p) : '';
+      }));
+    };
+    file('status', 0o444, statusText);
+    file('stat', 0o444, statText);
+    file('cmdline', 0o444, (p) => nulJoin(p.cmdline));
+    file('environ', 0o400, (p) => nulJoin(p.environ));
+    this.entries.set('cwd', new ProcLink(fs, 0o777, now, () => {
+      const p = info();
+      return p ? procfs.pathOf(p.cwd) : '';
+    }));
+    this.entries.set('root', new ProcLink(fs, 0o777, now, () => {
+      const p = info();
+      return p ? procfs.pathOf(p.root) : '';
+    }));
+    const pidDir = this;
+    class FdDir extends ProcDir {
+      lookupChild(name: string): Inode | undefined {
+        return /^(0|[1-9][0-9]*)$/.test(name) ? pidDir.fdLink(Number(name)) : undefined;
+      }
+      *list(): Iterable<[string, Inode]> {
+        const fds = [...(info()?.fds.keys() ?? [])].sort((a, b) => a - b);
+        for (const fd of fds) {
+          const l = pidDir.fdLink(fd);
+          if (l) yield [String(fd), l];
+        }
+      }
+    }
+    this.fdDir = new FdDir(fs, S_IFDIR | 0o500, 0, 0, now, this, 'fd');
+    this.entries.set('fd', this.fdDir);
+  }
+
+  fdLink(fd: number): ProcLink | undefined {
+    const file = this.procfs.source?.get(this.pid)?.fds.get(fd);
+    if (file === undefined) {
+      this.fdLinks.delete(fd);
+      return undefined;
+    }
+    let l = this.fdLinks.get(fd);
+    if (l === undefined) {
+      l = new ProcLink(this.procfs.fs, 0o700, this.procfs.now(), () => this.procfs.source?.get(this.pid)?.fds.get(fd)?.path ?? '');
+      this.fdLinks.set(fd, l);
+    }
+    this.own(l);
+    return l;
+  }
+
+  /** Files of a process belong to its effective ids (pid_revalidate / task_dump_owner). */
+  refresh(info: ProcessInfo): void {
+    this.uid = info.creds.euid;
+    this.gid = info.creds.egid;
+    for (const n of this.entries.values()) this.own(n);
+  }
+
+  private own(n: Inode): void {
+    n.uid = this.uid;
+    n.gid = this.gid;
+  }
+
+  lookupChild(name: string): Inode | undefined {
+    return this.entries.get(name);
+  }
+  list(): Iterable<[string, Inode]> {
+    return this.entries.entries();
+  }
+}

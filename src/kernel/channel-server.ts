@@ -1,0 +1,199 @@
+/**
+ * The kernel side of the syscall channels. It waits for requests with Atomics.waitAsync (never
+ * blocking the kernel's thread), decodes them, runs the handler from the syscall table and writes
+ * the answer. After answering a process that still holds the CPU it polls that channel briefly,
+ * so a program making calls back to back is answered without an event-loop round trip; the poll
+ * is bounded, after which it yields to the event loop.
+ */
+import {
+  CTL_ERRNO, CTL_IN_LEN, CTL_NR, CTL_OUT_LEN, CTL_STATE, DATA_SIZE, STATE_REQUEST, STATE_RESPONSE,
+  type ChannelViews,
+} from './abi/channel.js';
+import { ENOSYS, errnoName, strerror } from './abi/errno.js';
+import { SIGSYS } from './abi/signal.js';
+import { isSysError } from './errors.js';
+import { NO_REPLY, Park, type ArgKind, type Args, type Reply, type Result } from './syscall.js';
+import { SYSCALLS } from './syscalls/index.js';
+import type { Kernel } from './kernel.js';
+import type { Process } from '../proc/process.js';
+
+/** A call that failed with an errno. */
+interface Failure {
+  readonly errno: number;
+}
+
+type Outcome = number | Reply | Park | Failure | typeof NO_REPLY;
+
+const SPIN_ITERATIONS = 20_000;
+const BURST_MS = 4;
+
+const decoder = new TextDecoder();
+
+class RequestArgs implements Args {
+  private readonly offsets: number[] = [];
+  constructor(private readonly ch: ChannelViews, kinds: readonly ArgKind[]) {
+    let off = 0;
+    kinds.forEach((k, i) => {
+      this.offsets[i] = off;
+      if (k !== 'int') off += Math.max(0, Math.min(ch.args[i] ?? 0, DATA_SIZE - off));
+    });
+  }
+  int(i: number): number {
+    return this.ch.args[i] ?? 0;
+  }
+  bytes(i: number): Uint8Array {
+    const off = this.offsets[i] ?? 0;
+    const len = Math.max(0, Math.min(this.ch.args[i] ?? 0, DATA_SIZE - off));
+    return this.ch.data.subarray(off, off + len);
+  }
+  str(i: number): string {
+    const b = this.bytes(i);
+    const nul = b.indexOf(0);
+    return decoder.decode(nul >= 0 ? b.subarray(0, nul) : b);
+  }
+  out(max: number): Uint8Array {
+    return this.ch.data.subarray(0, Math.max(0, Math.min(max, DATA_SIZE)));
+  }
+}
+
+export class ChannelServer {
+  private closed = false;
+  private readonly armed = new Set<Process>();
+
+  constructor(private readonly k: Kernel) {}
+
+  /** Wait (asynchronously) for p's next request. */
+  listen(p: Process): void {
+    const ch = p.channel;
+    if (!ch || this.closed || p.state === 'Z' || this.armed.has(p)) return;
+    const v = Atomics.load(ch.ctl, CTL_STATE);
+    if (v === STATE_REQUEST) {
+      this.armed.add(p);
+      queueMicrotask(() => {
+        this.armed.delete(p);
+        if (!this.closed && p.state !== 'Z' && Atomics.load(ch.ctl, CTL_STATE) === STATE_REQUEST) {
+          this.k.scheduler.onRequest(p);
+        }
+      });
+      return;
+    }
+    const w = Atomics.waitAsync(ch.ctl, CTL_STATE, v);
+    this.armed.add(p);
+    const again = (): void => {
+      this.armed.delete(p);
+      this.listen(p);
+    };
+    if (w.async) void w.value.then(again);
+    else queueMicrotask(again);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Serve p's pending request, then keep serving while it calls back to back. */
+  serve(p: Process): void {
+    const ch = p.channel!;
+    const burstEnd = performance.now() + BURST_MS;
+    for (;;) {
+      p.pending = false;
+      const nr = Atomics.load(ch.ctl, CTL_NR);
+      const entry = SYSCALLS.get(nr);
+      if (!entry) {
+        this.trace(p, `syscall_${nr}`, '', { errno: ENOSYS });
+        this.reply(p, { errno: ENOSYS });
+      } else {
+        const args = new RequestArgs(ch, entry.args);
+        const outcome = this.run(p, entry.name, () => entry.handler(this.k, p, args));
+        if (this.k.options.strace) this.trace(p, entry.name, formatArgs(entry.args, args), outcome);
+        if (!this.complete(p, outcome)) return;
+      }
+      if (this.k.scheduler.cpu !== p && this.k.clock.deterministic) break;
+      if (!this.spinForRequest(ch) || performance.now() > burstEnd) break;
+    }
+    this.listen(p);
+  }
+
+  /** Run a handler; SysError becomes a Failure, anything else is a kernel bug. */
+  run(p: Process, call: string, fn: () => Result): Outcome {
+    this.k.setCurrent(p);
+    try {
+      return fn();
+    } catch (e) {
+      if (isSysError(e)) return { errno: e.errno };
+      const error = e instanceof Error ? `${e.stack ?? e.message}` : String(e);
+      this.k.bugs.push({ pid: p.pid, call, error });
+      this.k.exit(p, SIGSYS);
+      return NO_REPLY;
+    } finally {
+      this.k.setCurrent(undefined);
+    }
+  }
+
+  /** Deliver an outcome. Returns true if p was answered (and may call again). */
+  complete(p: Process, o: Outcome): boolean {
+    if (o === NO_REPLY) return false;
+    if (o instanceof Park) {
+      this.k.scheduler.block(p, o);
+      return false;
+    }
+    if (p.state === 'Z') return false;
+    this.reply(p, o);
+    return true;
+  }
+
+  private reply(p: Process, o: number | Reply | Failure): void {
+    const ch = p.channel!;
+    if (typeof o === 'number') {
+      ch.ctl[CTL_ERRNO] = 0;
+      ch.ret[0] = o;
+      ch.ctl[CTL_OUT_LEN] = 0;
+    } else if ('errno' in o) {
+      ch.ctl[CTL_ERRNO] = o.errno;
+      ch.ret[0] = -1;
+      ch.ctl[CTL_OUT_LEN] = 0;
+    } else {
+      ch.ctl[CTL_ERRNO] = 0;
+      ch.ret[0] = o.value;
+      if (o.nums) for (let i = 0; i < o.nums.length; i++) ch.ret[i + 1] = o.nums[i]!;
+      let len = o.outLen ?? 0;
+      if (o.data) {
+        len = Math.min(o.data.length, DATA_SIZE);
+        ch.data.set(o.data.subarray(0, len), 0);
+      }
+      ch.ctl[CTL_OUT_LEN] = len;
+    }
+    ch.ctl[CTL_IN_LEN] = 0;
+    Atomics.store(ch.ctl, CTL_STATE, STATE_RESPONSE);
+    Atomics.notify(ch.ctl, CTL_STATE);
+  }
+
+  private spinForRequest(ch: ChannelViews): boolean {
+    for (let i = 0; i < SPIN_ITERATIONS; i++) {
+      if (Atomics.load(ch.ctl, CTL_STATE) === STATE_REQUEST) return true;
+    }
+    return false;
+  }
+
+  private trace(p: Process, name: string, args: string, o: Outcome): void {
+    const out = this.k.options.strace;
+    if (!out) return;
+    let res: string;
+    if (o === NO_REPLY) res = '?';
+    else if (o instanceof Park) res = '<unfinished ...>';
+    else if (typeof o === 'number') res = `= ${o}`;
+    else if ('errno' in o) res = `= -1 ${errnoName(o.errno)} (${strerror(o.errno)})`;
+    else res = `= ${o.value}`;
+    out(`[pid ${p.pid}] ${name}(${args}) ${res}\n`);
+  }
+}
+
+function formatArgs(kinds: readonly ArgKind[], a: Args): string {
+  return kinds.map((k, i) => {
+    if (k === 'int') return String(a.int(i));
+    if (k === 'str') return JSON.stringify(a.str(i));
+    const b = a.bytes(i);
+    const s = JSON.stringify(decoder.decode(b.subarray(0, 32)));
+    return b.length > 32 ? `${s}...` : s;
+  }).join(', ');
+}

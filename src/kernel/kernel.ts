@@ -1,0 +1,306 @@
+/**
+ * The kernel: one plain object per boot(), holding the process table, the VFS, the clock, the
+ * random source and the scheduler. No module-level state: many kernels can live in one thread.
+ *
+ * Its own code is synchronous; the only asynchrony is waiting for requests on the processes'
+ * channels (Atomics.waitAsync, see channel-server.ts) and for timers in real-time mode.
+ */
+import { CHANNEL_BYTES, channelViews } from './abi/channel.js';
+import { O_RDONLY, O_WRONLY } from './abi/fcntl.js';
+import { S_IFCHR, S_IFIFO } from './abi/stat.js';
+import { SIGKILL } from './abi/signal.js';
+import { makeClock, parseClockStart, timespecToNs, type KernelClock } from './clock.js';
+import { makeCredentials, type Credentials } from './creds.js';
+import { makeRandom, type RandomSource } from './random.js';
+import { ChannelServer } from './channel-server.js';
+import { Scheduler } from './scheduler.js';
+import { setupSystem, type SystemSpec } from './setup.js';
+import { Vfs, type MountSpec } from '../fs/vfs.js';
+import { Pipe, pipeOps } from '../fs/pipe.js';
+import { HostInput, sinkOps } from '../fs/hoststream.js';
+import type { FsContext, OpenFile, ProcessInfo, ProcessInfoSource } from '../fs/types.js';
+import { FdTable } from '../proc/fdtable.js';
+import { Process } from '../proc/process.js';
+import { WorkerPool } from '../proc/pool.js';
+import type { WorkerFactory } from '../proc/worker-host.js';
+
+export interface BootOptions extends SystemSpec {
+  /** How process Workers are made (the Node and browser entry points supply one). */
+  readonly workers: WorkerFactory;
+  /** Start of the clock: ISO-8601 text or seconds since the epoch (default 2000-01-01T00:00:00Z). */
+  readonly clock?: string | number;
+  /** Real-time mode: Workers run in parallel and the clock follows the host. Default: deterministic. */
+  readonly realtime?: boolean;
+  /** Seed for the random source (and, later, for the scheduler's choices). */
+  readonly seed?: number;
+  /** The pid the first process after init gets (default 2). */
+  readonly nextPid?: number;
+  /** st_dev of the root filesystem. */
+  readonly rootDev?: number;
+  readonly mounts?: readonly MountSpec[];
+  /** One line per system call (strace). */
+  readonly strace?: (line: string) => void;
+  /** Called when every process is blocked with no timer pending; blocked processes are then killed. */
+  readonly onDeadlock?: (report: string) => void;
+  /** Warm Workers kept ready (default 1). */
+  readonly poolSize?: number;
+  /** Spin iterations in the syscall client before Atomics.wait. */
+  readonly spin?: number;
+  /** Host monotonic milliseconds (performance.now); only real-time mode reads it. */
+  readonly hostNow?: () => number;
+}
+
+/** Where a new process's standard descriptor comes from. */
+export type StdioSpec =
+  | { readonly kind: 'null' }
+  | { readonly kind: 'sink'; readonly write: (bytes: Uint8Array) => void; readonly fifo?: boolean }
+  | { readonly kind: 'input'; readonly input: HostInput }
+  | { readonly kind: 'file'; readonly file: OpenFile }
+  | { readonly kind: 'dup'; readonly fd: number };
+
+export interface SpawnOptions {
+  readonly program: { readonly source: string; readonly path: string };
+  readonly argv: readonly string[];
+  readonly env?: readonly string[];
+  readonly uid?: number;
+  readonly gid?: number;
+  readonly groups?: readonly number[];
+  /** Full credentials (overrides uid/gid/groups). */
+  readonly creds?: Credentials;
+  readonly cwd?: string;
+  readonly umask?: number;
+  readonly login?: string;
+  readonly stdio?: readonly [StdioSpec, StdioSpec, StdioSpec];
+}
+
+export interface ProcessHandle {
+  readonly pid: number;
+  /** Resolves with the POSIX wait status when the process exits. */
+  readonly exited: Promise<number>;
+}
+
+/** A kernel bug: something other than SysError escaped a handler. Tests assert there are none. */
+export interface KernelBug {
+  readonly pid: number;
+  readonly call: string;
+  readonly error: string;
+}
+
+export class Kernel {
+  readonly vfs: Vfs;
+  readonly clock: KernelClock;
+  readonly random: RandomSource;
+  readonly procs = new Map<number, Process>();
+  readonly init: Process;
+  readonly scheduler: Scheduler;
+  readonly server: ChannelServer;
+  readonly bugs: KernelBug[] = [];
+  readonly hostname: string;
+  private readonly pool: WorkerPool;
+  private nextPid: number;
+  private current: Process | undefined;
+
+  constructor(readonly options: BootOptions) {
+    const hostNow = options.hostNow ?? (() => performance.now());
+    this.clock = makeClock(parseClockStart(options.clock), !options.realtime, hostNow);
+    this.random = makeRandom(options.seed ?? 0);
+    const procSource: ProcessInfoSource = {
+      list: () => [...this.procs.keys()].sort((a, b) => a - b),
+      get: (pid) => this.processInfo(pid),
+      current: () => this.current?.pid,
+    };
+    this.vfs = new Vfs({
+      clock: this.clock,
+      ...(options.rootDev !== undefined ? { rootDev: options.rootDev } : {}),
+      ...(options.mounts ? { mounts: options.mounts } : {}),
+      procSource,
+      random: (buf) => this.random.fill(buf),
+    });
+    this.hostname = options.hostname ?? 'posixbox';
+    const root = makeCredentials(0, 0, []);
+    this.init = new Process(1, undefined, root, this.vfs.root, this.vfs.root, 0o022,
+      this.newFdTable(), ['init'], [], 'root', this.clock.now(), undefined);
+    this.init.state = 'S';
+    this.procs.set(1, this.init);
+    this.nextPid = options.nextPid ?? 2;
+    this.scheduler = new Scheduler(this);
+    this.server = new ChannelServer(this);
+    setupSystem(this, options);
+    this.pool = new WorkerPool(options.workers, options.poolSize ?? 1);
+  }
+
+  newFdTable(): FdTable {
+    return new FdTable((f) => this.vfs.close(f));
+  }
+
+  /** The VFS context of a process's call: its credentials, cwd, root and umask. */
+  fsContext(p: Process): FsContext {
+    return { creds: p.creds, cwd: p.cwd, root: p.root, umask: p.umask };
+  }
+
+  /** Root's context at `/`, for setting up the system. */
+  rootContext(): FsContext {
+    return this.fsContext(this.init);
+  }
+
+  allocPid(): number {
+    for (let i = 0; i < 4_194_304; i++) {
+      const pid = this.nextPid++;
+      if (this.nextPid > 4_194_304) this.nextPid = 2;
+      if (!this.procs.has(pid)) return pid;
+    }
+    throw new Error('pid space exhausted');
+  }
+
+  /** Create a process running `program`, a child of init, with the given identity and stdio. */
+  spawn(o: SpawnOptions): ProcessHandle {
+    const creds = o.creds ?? makeCredentials(o.uid ?? 0, o.gid ?? 0, o.groups ?? []);
+    const ctx: FsContext = { creds, cwd: this.vfs.root, root: this.vfs.root, umask: o.umask ?? 0o022 };
+    const cwd = o.cwd ? this.vfs.chdir(ctx, o.cwd) : this.vfs.root;
+    const fds = this.newFdTable();
+    const stdio = o.stdio ?? [{ kind: 'null' }, { kind: 'null' }, { kind: 'null' }];
+    stdio.forEach((spec, fd) => this.installStdio(fds, fd, spec, { ...ctx, cwd }));
+    const pid = this.allocPid();
+    const sab = new SharedArrayBuffer(CHANNEL_BYTES);
+    const p = new Process(pid, this.init, creds, cwd, this.vfs.root, ctx.umask, fds, [...o.argv],
+      [...(o.env ?? [])], o.login ?? '', this.clock.now(), channelViews(sab));
+    this.init.children.add(p);
+    this.procs.set(pid, p);
+    const exited = new Promise<number>((resolve) => p.exitWatchers.push(resolve));
+    this.startWorker(p, o.program);
+    return { pid, exited };
+  }
+
+  private installStdio(fds: FdTable, fd: number, spec: StdioSpec, ctx: FsContext): void {
+    let file: OpenFile;
+    switch (spec.kind) {
+      case 'null':
+        file = this.vfs.open(this.rootContext(), '/dev/null', fd === 0 ? O_RDONLY : O_WRONLY, 0);
+        break;
+      case 'sink': {
+        const node = this.vfs.anonNode((spec.fifo ? S_IFIFO : S_IFCHR) | 0o620, ctx.creds);
+        file = this.vfs.openNode(node, O_WRONLY, sinkOps(spec.write), spec.fifo ? 'pipe:[stdout]' : '/dev/pts/0');
+        break;
+      }
+      case 'input': {
+        const node = this.vfs.anonNode(S_IFCHR | 0o620, ctx.creds);
+        file = this.vfs.openNode(node, O_RDONLY, spec.input.ops(), '/dev/pts/0');
+        break;
+      }
+      case 'file':
+        file = spec.file;
+        break;
+      case 'dup':
+        file = fds.file(spec.fd);
+        break;
+    }
+    fds.installAt(fd, file, false);
+    if (spec.kind !== 'dup' && spec.kind !== 'file') this.vfs.close(file); // the table holds it now
+  }
+
+  /** A pipe whose read end the kernel's caller consumes; returns the write end to give a process. */
+  capturePipe(onData: (bytes: Uint8Array) => void, onEof: () => void): OpenFile {
+    const pipe = new Pipe();
+    pipe.consumer = { data: onData, eof: onEof };
+    const node = this.vfs.anonNode(S_IFIFO | 0o600, this.init.creds);
+    const file = this.vfs.openNode(node, O_WRONLY, pipeOps(pipe, 'w'), `pipe:[${node.ino}]`);
+    return file;
+  }
+
+  /** A pipe between processes: [read end, write end]. */
+  makePipe(creds: Credentials, flags: number): [OpenFile, OpenFile] {
+    const pipe = new Pipe();
+    const node = this.vfs.anonNode(S_IFIFO | 0o600, creds);
+    const path = `pipe:[${node.ino}]`;
+    return [
+      this.vfs.openNode(node, O_RDONLY | flags, pipeOps(pipe, 'r'), path),
+      this.vfs.openNode(node, O_WRONLY | flags, pipeOps(pipe, 'w'), path),
+    ];
+  }
+
+  private startWorker(p: Process, program: { source: string; path: string }): void {
+    const worker = this.pool.take();
+    p.worker = worker;
+    worker.onCrash((reason) => {
+      if (p.state === 'Z') return;
+      this.bugs.push({ pid: p.pid, call: 'worker', error: reason });
+      this.exit(p, SIGKILL);
+    });
+    this.scheduler.admit(p);
+    this.server.listen(p);
+    worker.start({
+      type: 'start', sab: p.channel!.sab, pid: p.pid, argv: p.argv, env: p.env,
+      seed: this.random.next(), program, spin: this.options.spin ?? 2000,
+    });
+  }
+
+  /** The process whose call is being served (for /proc/self). */
+  setCurrent(p: Process | undefined): void {
+    this.current = p;
+  }
+
+  /** End a process with a POSIX wait status: zombie, descriptors closed, children to init. */
+  exit(p: Process, status: number): void {
+    if (p.state === 'Z') return;
+    p.state = 'Z';
+    p.exitStatus = status;
+    p.parked = undefined;
+    p.worker?.terminate();
+    p.worker = undefined;
+    p.fds.closeAll();
+    for (const c of p.children) {
+      c.parent = this.init;
+      this.init.children.add(c);
+    }
+    p.children.clear();
+    for (const w of p.exitWatchers.splice(0)) w(status);
+    this.reapByInit();
+    this.scheduler.exited(p);
+  }
+
+  /** init (pid 1) reaps every zombie child it has at once. */
+  private reapByInit(): void {
+    for (const c of [...this.init.children]) {
+      if (c.state === 'Z') {
+        this.init.children.delete(c);
+        this.procs.delete(c.pid);
+      }
+    }
+  }
+
+  processInfo(pid: number): ProcessInfo | undefined {
+    const p = this.procs.get(pid);
+    if (!p) return undefined;
+    const states: Record<string, string> = { R: 'R (running)', S: 'S (sleeping)', T: 'T (stopped)', Z: 'Z (zombie)' };
+    return {
+      pid: p.pid, ppid: p.ppid, name: p.name, state: states[p.state] ?? p.state, creds: p.creds,
+      umask: p.umask, cmdline: p.argv, environ: p.env, cwd: p.cwd, root: p.root,
+      fds: p.fds.snapshot(), threads: 1, startTime: p.startTime,
+    };
+  }
+
+  /** A ps-style listing for the playground and tools. */
+  ps(): Array<{ pid: number; ppid: number; uid: number; state: string; cmd: string }> {
+    return [...this.procs.values()].sort((a, b) => a.pid - b.pid).map((p) => ({
+      pid: p.pid, ppid: p.ppid, uid: p.creds.ruid, state: p.state, cmd: p.argv.join(' '),
+    }));
+  }
+
+  /** Stop every Worker and the pool. */
+  shutdown(): void {
+    for (const p of this.procs.values()) {
+      if (p !== this.init && p.state !== 'Z') this.exit(p, SIGKILL);
+    }
+    this.server.close();
+    this.pool.close();
+  }
+
+  nowNs(): bigint {
+    return timespecToNs(this.clock.now());
+  }
+}
+
+export function boot(options: BootOptions): Kernel {
+  return new Kernel(options);
+}
+

@@ -1,0 +1,164 @@
+/**
+ * The scheduler. Deterministic mode (LESSONS.md §1.4): one process holds the CPU at a time and
+ * keeps it until it blocks or exits; then the runnable process with the lowest pid runs. When
+ * every process is asleep the virtual clock jumps to the earliest timer; when every process is
+ * blocked and no timer is pending, the deadlock is reported (each process and its call) and the
+ * blocked processes are killed instead of hanging.
+ *
+ * Real-time mode: every request is served as it arrives and timers are host timers.
+ */
+import { SIGKILL } from './abi/signal.js';
+import type { Process } from '../proc/process.js';
+import type { Kernel } from './kernel.js';
+import type { Park } from './syscall.js';
+
+interface Timer {
+  readonly deadline: bigint;
+  readonly seq: number;
+  readonly p: Process;
+  readonly fire: () => void;
+}
+
+export class Scheduler {
+  /** The process that owns the CPU (deterministic mode), whether computing or about to call. */
+  cpu: Process | undefined;
+  private readonly timers: Timer[] = [];
+  private timerSeq = 0;
+  private picking = false;
+  private again = false;
+
+  constructor(private readonly k: Kernel) {}
+
+  private get deterministic(): boolean {
+    return this.k.clock.deterministic;
+  }
+
+  /** A new process: runnable from the moment it exists. */
+  admit(p: Process): void {
+    p.state = 'R';
+    if (this.deterministic && !this.cpu) this.pick();
+  }
+
+  /** p's request has arrived in its channel. */
+  onRequest(p: Process): void {
+    p.pending = true;
+    if (!this.deterministic || this.cpu === p) this.k.server.serve(p);
+    else if (!this.cpu) this.pick();
+  }
+
+  /** p's call could not finish: it sleeps until woken. */
+  block(p: Process, park: Park): void {
+    p.state = 'S';
+    p.parked = park;
+    if (this.cpu === p) {
+      this.cpu = undefined;
+      this.pick();
+    }
+  }
+
+  exited(p: Process): void {
+    p.pending = false;
+    for (let i = this.timers.length - 1; i >= 0; i--) if (this.timers[i]!.p === p) this.timers.splice(i, 1);
+    if (this.cpu === p) {
+      this.cpu = undefined;
+      this.pick();
+    }
+  }
+
+  /** Make a sleeping process runnable: its parked call is retried when it gets the CPU. */
+  wake(p: Process): void {
+    if (p.state !== 'S' || !p.parked) return;
+    p.state = 'R';
+    p.woken = true;
+    if (!this.deterministic) this.resume(p);
+    else if (!this.cpu) this.pick();
+  }
+
+  /** Call fire() at `deadlineNs` on the kernel clock. */
+  addTimer(p: Process, deadlineNs: bigint, fire: () => void): () => void {
+    const t: Timer = { deadline: deadlineNs, seq: this.timerSeq++, p, fire };
+    if (!this.deterministic) {
+      const ms = Number(deadlineNs - this.k.nowNs()) / 1e6;
+      const h = setTimeout(fire, Math.max(0, ms));
+      return () => clearTimeout(h);
+    }
+    this.timers.push(t);
+    return () => {
+      const i = this.timers.indexOf(t);
+      if (i >= 0) this.timers.splice(i, 1);
+    };
+  }
+
+  private resume(p: Process): void {
+    const park = p.parked;
+    p.woken = false;
+    p.parked = undefined;
+    if (!park) return;
+    this.k.server.complete(p, this.k.server.run(p, park.call, park.retry));
+  }
+
+  /** Give the CPU to the lowest-pid runnable process (deterministic mode). Never recurses. */
+  pick(): void {
+    if (!this.deterministic) return;
+    if (this.picking) {
+      this.again = true;
+      return;
+    }
+    this.picking = true;
+    try {
+      do {
+        this.again = false;
+        this.pickOnce();
+      } while (this.again && !this.cpu);
+    } finally {
+      this.picking = false;
+    }
+  }
+
+  private pickOnce(): void {
+    for (let guard = 0; guard < 1_000_000 && !this.cpu; guard++) {
+      const next = this.lowestRunnable();
+      if (next) {
+        this.cpu = next;
+        if (next.woken) this.resume(next);
+        else if (next.pending) this.k.server.serve(next);
+        return; // a new process: its first request will find it holding the CPU
+      }
+      if (!this.fireEarliestTimers()) {
+        this.reportDeadlock();
+        return;
+      }
+    }
+  }
+
+  private lowestRunnable(): Process | undefined {
+    let best: Process | undefined;
+    for (const p of this.k.procs.values()) {
+      if (p === this.k.init || p.state !== 'R') continue;
+      if (!best || p.pid < best.pid) best = p;
+    }
+    return best;
+  }
+
+  /** Jump the clock to the earliest deadline and fire every timer due by then. */
+  private fireEarliestTimers(): boolean {
+    if (this.timers.length === 0) return false;
+    this.timers.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.seq - b.seq));
+    const first = this.timers[0]!;
+    this.k.clock.advanceTo(first.deadline);
+    const now = this.k.nowNs();
+    while (this.timers.length > 0 && this.timers[0]!.deadline <= now) this.timers.shift()!.fire();
+    return true;
+  }
+
+  private reportDeadlock(): void {
+    const blocked = [...this.k.procs.values()]
+      .filter((p) => p !== this.k.init && p.state === 'S')
+      .sort((a, b) => a.pid - b.pid);
+    if (blocked.length === 0) return;
+    const lines = blocked.map((p) => `  pid ${p.pid} (${p.name}) blocked in ${p.parked?.call ?? '?'}`);
+    const report = `deadlock: every process is blocked and no timer is pending\n${lines.join('\n')}\n`;
+    this.k.options.onDeadlock?.(report);
+    for (const p of blocked) this.k.exit(p, SIGKILL);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The shape of a system call: how its arguments are marshalled, what a handler returns, and the
+ * table entry that records how complete the call is (gVisor's Supported / PartiallySupported).
+ */
+import type { Process } from '../proc/process.js';
+import type { Kernel } from './kernel.js';
+
+/** int: a number in an args slot; str: UTF-8 text in the data area; bytes: raw bytes there. */
+export type ArgKind = 'int' | 'str' | 'bytes';
+
+export type Support = 'full' | 'partial' | 'none';
+
+/** A finished call's answer: the return value, extra numbers (stat fields) and output bytes. */
+export interface Reply {
+  readonly value: number;
+  readonly nums?: readonly number[];
+  /** Bytes to hand back. When a handler already wrote into the channel's out area, use outLen. */
+  readonly data?: Uint8Array;
+  readonly outLen?: number;
+}
+
+/** A call that cannot finish now: the process sleeps until woken, then `retry` runs again. */
+export class Park {
+  constructor(readonly call: string, readonly retry: () => Result) {}
+}
+
+/** The process-ending calls answer nothing: the Worker is stopped instead. */
+export const NO_REPLY = Symbol('no reply');
+
+export type Result = number | Reply | Park | typeof NO_REPLY;
+
+/** A request's decoded arguments. */
+export interface Args {
+  int(i: number): number;
+  str(i: number): string;
+  bytes(i: number): Uint8Array;
+  /** The channel's data area, for a handler to write up to `max` bytes of output into. */
+  out(max: number): Uint8Array;
+}
+
+export type Handler = (k: Kernel, p: Process, a: Args) => Result;
+
+export interface SyscallEntry {
+  readonly name: string;
+  readonly args: readonly ArgKind[];
+  readonly handler: Handler;
+  readonly support: Support;
+  readonly note?: string;
+}
+
+export function full(name: string, args: readonly ArgKind[], handler: Handler): SyscallEntry {
+  return { name, args, handler, support: 'full' };
+}
+
+export function partial(name: string, args: readonly ArgKind[], handler: Handler, note: string): SyscallEntry {
+  return { name, args, handler, support: 'partial', note };
+}

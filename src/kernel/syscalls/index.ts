@@ -1,0 +1,13 @@
+/**
+ * The syscall table: number → entry. It is data: strace formatting, the compatibility table in
+ * the README and the handlers all come from these entries.
+ */
+import type { SyscallEntry } from '../syscall.js';
+import { credCalls } from './cred.js';
+import { ioCalls } from './fs-io.js';
+import { pathCalls } from './fs-path.js';
+import { procCalls } from './proc.js';
+
+export const SYSCALLS: ReadonlyMap<number, SyscallEntry> = new Map([
+  ...ioCalls, ...pathCalls, ...credCalls, ...procCalls,
+]);

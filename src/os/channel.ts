@@ -1,0 +1,112 @@
+/**
+ * The process side of the syscall channel: marshal a request into the shared buffer, ring the
+ * doorbell, spin briefly, then Atomics.wait for the kernel's answer. Synchronous, as a system call is.
+ */
+import {
+  CTL_ERRNO, CTL_NR, CTL_OUT_LEN, CTL_STATE, DATA_SIZE, STATE_REQUEST, STATE_RESPONSE, channelViews,
+  type ChannelViews,
+} from '../kernel/abi/channel.js';
+import { E2BIG } from '../kernel/abi/errno.js';
+
+/** A failed system call: the errno, before the os API adds the Python-style details. */
+export class Errno extends Error {
+  constructor(readonly errno: number, readonly call: string) {
+    super(`errno ${errno} in ${call}`);
+  }
+}
+
+/** A byte-string argument. Text is sent as UTF-8. */
+export type ByteArg = string | Uint8Array;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class SyscallClient {
+  readonly ch: ChannelViews;
+
+  constructor(sab: SharedArrayBuffer, private readonly spin: number) {
+    this.ch = channelViews(sab);
+  }
+
+  /** A call with only numeric arguments; returns ret[0] or throws Errno. */
+  call(name: string, nr: number, ...ints: number[]): number {
+    const { ctl, args } = this.ch;
+    for (let i = 0; i < ints.length; i++) args[i] = ints[i]!;
+    return this.transact(name, nr);
+  }
+
+  /**
+   * A call whose arguments mix numbers and byte strings, in the order of the kernel's table
+   * entry: a byte string's slot carries its length and its bytes go to the data area in turn.
+   */
+  callWith(name: string, nr: number, argv: ReadonlyArray<number | ByteArg>): number {
+    const { args, data } = this.ch;
+    let off = 0;
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (typeof a === 'number') {
+        args[i] = a;
+        continue;
+      }
+      let n: number;
+      if (typeof a === 'string') {
+        const r = encoder.encodeInto(a, data.subarray(off));
+        if (r.read! < a.length) throw new Errno(E2BIG, name);
+        n = r.written!;
+      } else {
+        if (off + a.length > DATA_SIZE) throw new Errno(E2BIG, name);
+        data.set(a, off);
+        n = a.length;
+      }
+      args[i] = n;
+      off += n;
+    }
+    return this.transact(name, nr);
+  }
+
+  private transact(name: string, nr: number): number {
+    const { ctl, ret } = this.ch;
+    ctl[CTL_NR] = nr;
+    Atomics.store(ctl, CTL_STATE, STATE_REQUEST);
+    Atomics.notify(ctl, CTL_STATE);
+    let i = 0;
+    while (Atomics.load(ctl, CTL_STATE) !== STATE_RESPONSE) {
+      if (i < this.spin) i++;
+      else Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
+    }
+    const errno = ctl[CTL_ERRNO]!;
+    if (errno !== 0) throw new Errno(errno, name);
+    return ret[0]!;
+  }
+
+  /** ret[1 + i] of the last answer (extra numbers such as stat fields). */
+  num(i: number): number {
+    return this.ch.ret[i + 1]!;
+  }
+
+  /** The bytes of the last answer (a copy). */
+  outBytes(): Uint8Array {
+    return this.ch.data.slice(0, this.ch.ctl[CTL_OUT_LEN]!);
+  }
+
+  outText(): string {
+    return decoder.decode(this.ch.data.subarray(0, this.ch.ctl[CTL_OUT_LEN]!));
+  }
+
+  /** Copy the last answer's bytes into dst; returns how many. */
+  outInto(dst: Uint8Array): number {
+    const n = Math.min(this.ch.ctl[CTL_OUT_LEN]!, dst.length);
+    dst.set(this.ch.data.subarray(0, n));
+    return n;
+  }
+
+  /** exit_group: the kernel answers nothing and stops this Worker. */
+  exit(nr: number, status: number): never {
+    const { ctl, args } = this.ch;
+    args[0] = status;
+    ctl[CTL_NR] = nr;
+    Atomics.store(ctl, CTL_STATE, STATE_REQUEST);
+    Atomics.notify(ctl, CTL_STATE);
+    for (;;) Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
+  }
+}

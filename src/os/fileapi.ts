@@ -1,0 +1,111 @@
+/** The descriptor half of the os API: open, read, write, close, lseek, dup, pipe, fstat, … */
+import { SYS } from '../kernel/abi/sysno.js';
+import { AT_FDCWD, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_NONBLOCK } from '../kernel/abi/fcntl.js';
+import { DATA_SIZE } from '../kernel/abi/channel.js';
+import { checkPath, wrap } from './errors.js';
+import { StatResult } from './stat-result.js';
+import type { ProcessRuntime } from './runtime-types.js';
+
+const encoder = new TextEncoder();
+
+export interface DirFdOption {
+  readonly dir_fd?: number | null;
+}
+
+export function makeFileApi(rt: ProcessRuntime) {
+  const { sys } = rt;
+  const dirfd = (o?: DirFdOption): number => o?.dir_fd ?? AT_FDCWD;
+
+  /** write(2): at most one channel's worth per call, so a large buffer may be a short write. */
+  const write = (fd: number, data: Uint8Array | string): number => {
+    const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+    return wrap('write', undefined, () =>
+      sys.callWith('write', SYS.write, [fd, bytes.length > DATA_SIZE ? bytes.subarray(0, DATA_SIZE) : bytes]));
+  };
+
+  return {
+    open(path: string, flags: number, mode = 0o777, opts?: DirFdOption): number {
+      checkPath(path, 'open');
+      return wrap('open', path, () => sys.callWith('openat', SYS.openat, [dirfd(opts), path, flags, mode]));
+    },
+    /** read(2): returns the bytes read (empty at end of file). */
+    read(fd: number, n: number): Uint8Array {
+      if (!Number.isInteger(n) || n < 0) throw new RangeError('read length must be a non-negative integer');
+      const got = wrap('read', undefined, () => sys.call('read', SYS.read, fd, Math.min(n, DATA_SIZE)));
+      return sys.outBytes().subarray(0, got);
+    },
+    /** readinto: read into an existing buffer; returns the count. */
+    readinto(fd: number, buf: Uint8Array): number {
+      wrap('read', undefined, () => sys.call('read', SYS.read, fd, Math.min(buf.length, DATA_SIZE)));
+      return sys.outInto(buf);
+    },
+    write,
+    /** Write every byte, looping over short writes. */
+    writeAll(fd: number, data: Uint8Array | string): void {
+      let bytes = typeof data === 'string' ? encoder.encode(data) : data;
+      while (bytes.length > 0) bytes = bytes.subarray(write(fd, bytes));
+    },
+    pread(fd: number, n: number, offset: number): Uint8Array {
+      const got = wrap('pread', undefined, () => sys.call('pread64', SYS.pread64, fd, Math.min(n, DATA_SIZE), offset));
+      return sys.outBytes().subarray(0, got);
+    },
+    pwrite(fd: number, data: Uint8Array | string, offset: number): number {
+      const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+      return wrap('pwrite', undefined, () => sys.callWith('pwrite64', SYS.pwrite64, [fd, bytes.subarray(0, DATA_SIZE), offset]));
+    },
+    close(fd: number): void {
+      wrap('close', undefined, () => sys.call('close', SYS.close, fd));
+    },
+    closerange(lo: number, hi: number): void {
+      for (let fd = lo; fd < Math.min(hi, 1024); fd++) {
+        try { sys.call('close', SYS.close, fd); } catch { /* ignored, as Python does */ }
+      }
+    },
+    lseek(fd: number, pos: number, how: number): number {
+      return wrap('lseek', undefined, () => sys.call('lseek', SYS.lseek, fd, pos, how));
+    },
+    /** dup(2); the new descriptor is non-inheritable in Python 3, inheritable here as in C. */
+    dup(fd: number): number {
+      return wrap('dup', undefined, () => sys.call('dup', SYS.dup, fd));
+    },
+    dup2(fd: number, fd2: number, inheritable = true): number {
+      return wrap('dup2', undefined, () =>
+        inheritable ? sys.call('dup2', SYS.dup2, fd, fd2) : sys.call('dup3', SYS.dup3, fd, fd2, 0o2000000));
+    },
+    fcntl(fd: number, cmd: number, arg = 0): number {
+      return wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, cmd, arg));
+    },
+    get_inheritable(fd: number): boolean {
+      return (wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, F_GETFD, 0)) & FD_CLOEXEC) === 0;
+    },
+    set_inheritable(fd: number, inheritable: boolean): void {
+      wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, F_SETFD, inheritable ? 0 : FD_CLOEXEC));
+    },
+    get_blocking(fd: number): boolean {
+      return (wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, F_GETFL, 0)) & O_NONBLOCK) === 0;
+    },
+    set_blocking(fd: number, blocking: boolean): void {
+      const fl = wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, F_GETFL, 0));
+      wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, F_SETFL, blocking ? fl & ~O_NONBLOCK : fl | O_NONBLOCK));
+    },
+    fstat(fd: number): StatResult {
+      wrap('fstat', undefined, () => sys.call('fstat', SYS.fstat, fd));
+      return new StatResult(sys);
+    },
+    ftruncate(fd: number, length: number): void {
+      wrap('ftruncate', undefined, () => sys.call('ftruncate', SYS.ftruncate, fd, length));
+    },
+    fsync(fd: number): void {
+      wrap('fsync', undefined, () => sys.call('fsync', SYS.fsync, fd));
+    },
+    /** pipe(): [read end, write end]. */
+    pipe(): [number, number] {
+      wrap('pipe', undefined, () => sys.call('pipe2', SYS.pipe2, 0));
+      return [sys.num(0), sys.num(1)];
+    },
+    pipe2(flags: number): [number, number] {
+      wrap('pipe2', undefined, () => sys.call('pipe2', SYS.pipe2, flags));
+      return [sys.num(0), sys.num(1)];
+    },
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * The companions of the os module that programs import by name: sys, time, signal, atexit, and
+ * Python's builtin open(). Each is built per process over its runtime.
+ */
+import { SYS } from '../kernel/abi/sysno.js';
+import * as SIG from '../kernel/abi/signal.js';
+import {
+  O_APPEND, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY, SEEK_CUR, SEEK_SET,
+} from '../kernel/abi/fcntl.js';
+import { ctime, asctime, gmtime, localtime, mktime, strftime } from './timefmt.js';
+import { checkPath, ValueError, wrap } from './errors.js';
+import { SystemExit, type ProcessRuntime } from './runtime-types.js';
+import type { makeFileApi } from './fileapi.js';
+import type { TmStruct } from './tz.js';
+
+type FileApi = ReturnType<typeof makeFileApi>;
+
+const decoder = new TextDecoder();
+
+/** A text stream on a descriptor (sys.stdout, sys.stderr): unbuffered writes of UTF-8. */
+export class FdStream {
+  constructor(private readonly files: FileApi, readonly fd: number) {}
+  write(s: string | Uint8Array): number {
+    this.files.writeAll(this.fd, s);
+    return s.length;
+  }
+  flush(): void {}
+  fileno(): number {
+    return this.fd;
+  }
+}
+
+/** A file object as Python's open() returns: reads and writes straight through to the descriptor. */
+export class PyFile {
+  closed = false;
+  private pending: Uint8Array = new Uint8Array(0);
+  constructor(private readonly files: FileApi, private readonly fd: number, readonly name: string,
+    readonly mode: string, private readonly binary: boolean) {}
+  fileno(): number {
+    return this.fd;
+  }
+  write(data: string | Uint8Array): number {
+    this.check();
+    this.files.writeAll(this.fd, data);
+    return data.length;
+  }
+  /** read(): everything to end of file; read(n): at most n bytes. */
+  read(n = -1): string | Uint8Array {
+    this.check();
+    const chunks: Uint8Array[] = [this.pending];
+    let total = this.pending.length;
+    this.pending = new Uint8Array(0);
+    for (let guard = 0; guard < 1 << 24 && (n < 0 || total < n); guard++) {
+      const b = this.files.read(this.fd, n < 0 ? 65536 : Math.min(65536, n - total));
+      if (b.length === 0) break;
+      chunks.push(b);
+      total += b.length;
+    }
+    const all = concat(chunks, total);
+    return this.binary ? all : decoder.decode(all);
+  }
+  readline(): string | Uint8Array {
+    this.check();
+    for (let guard = 0; guard < 1 << 24; guard++) {
+      const nl = this.pending.indexOf(10);
+      if (nl >= 0) {
+        const line = this.pending.slice(0, nl + 1);
+        this.pending = this.pending.slice(nl + 1);
+        return this.binary ? line : decoder.decode(line);
+      }
+      const b = this.files.read(this.fd, 65536);
+      if (b.length === 0) break;
+      this.pending = concat([this.pending, b], this.pending.length + b.length);
+    }
+    const rest = this.pending;
+    this.pending = new Uint8Array(0);
+    return this.binary ? rest : decoder.decode(rest);
+  }
+  readlines(): Array<string | Uint8Array> {
+    const out: Array<string | Uint8Array> = [];
+    for (let line = this.readline(); line.length > 0; line = this.readline()) out.push(line);
+    return out;
+  }
+  *[Symbol.iterator](): Generator<string | Uint8Array> {
+    for (let line = this.readline(); line.length > 0; line = this.readline()) yield line;
+  }
+  seek(offset: number, whence = SEEK_SET): number {
+    this.check();
+    this.pending = new Uint8Array(0);
+    return this.files.lseek(this.fd, offset, whence);
+  }
+  tell(): number {
+    return this.files.lseek(this.fd, 0, SEEK_CUR) - this.pending.length;
+  }
+  flush(): void {}
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.files.close(this.fd);
+  }
+  [Symbol.dispose](): void {
+    this.close();
+  }
+  private check(): void {
+    if (this.closed) throw new ValueError('I/O operation on closed file.');
+  }
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) { out.set(c, off); off += c.length; }
+  return out;
+}
+
+/** Python's open(path, mode): r, w, a, x, with + and b. */
+export function makeOpen(files: FileApi) {
+  return function open(path: string, mode = 'r'): PyFile {
+    checkPath(path, 'open');
+    const m = /^([rwax])(\+?)([bt]?)(\+?)$/.exec(mode);
+    if (!m) throw new ValueError(`invalid mode: '${mode}'`);
+    const plus = m[2] === '+' || m[4] === '+';
+    const base = { r: O_RDONLY, w: O_WRONLY | O_CREAT | O_TRUNC, a: O_WRONLY | O_CREAT | O_APPEND, x: O_WRONLY | O_CREAT | O_EXCL }[m[1] as 'r' | 'w' | 'a' | 'x'];
+    const flags = (plus ? (base & ~O_WRONLY) | O_RDWR : base) | O_CLOEXEC;
+    const fd = files.open(path, flags, 0o666);
+    return new PyFile(files, fd, path, mode, m[3] === 'b');
+  };
+}
+
+export function makeSys(rt: ProcessRuntime, files: FileApi) {
+  return {
+    argv: rt.argv,
+    exit(code: number | string | null = 0): never {
+      throw new SystemExit(code);
+    },
+    stdin: new FdStream(files, 0),
+    stdout: new FdStream(files, 1),
+    stderr: new FdStream(files, 2),
+    platform: 'linux',
+    byteorder: 'little',
+    maxsize: Number.MAX_SAFE_INTEGER,
+    getfilesystemencoding: (): string => 'utf-8',
+  };
+}
+
+export function makeTime(rt: ProcessRuntime) {
+  const { sys } = rt;
+  const clock = (id: number): number => {
+    wrap('clock_gettime', undefined, () => sys.call('clock_gettime', SYS.clock_gettime, id));
+    return sys.num(0) + sys.num(1) / 1e9;
+  };
+  const tz = (): string | undefined => rt.env.get('TZ');
+  const now = (): number => clock(0);
+  return {
+    time: now,
+    time_ns(): bigint {
+      sys.call('clock_gettime', SYS.clock_gettime, 0);
+      return BigInt(sys.num(0)) * 1_000_000_000n + BigInt(sys.num(1));
+    },
+    monotonic: (): number => clock(1),
+    perf_counter: (): number => clock(1),
+    process_time: (): number => clock(2),
+    /** sleep: on the kernel clock; returns early and silently if a handled signal interrupts it. */
+    sleep(secs: number): void {
+      if (!(secs >= 0)) throw new ValueError('sleep length must be non-negative');
+      const s = Math.floor(secs);
+      const ns = Math.min(999_999_999, Math.round((secs - s) * 1e9));
+      try {
+        sys.call('nanosleep', SYS.nanosleep, s, ns);
+      } catch {
+        /* EINTR: Python 2 returns early (LESSONS.md §1.4) */
+      }
+    },
+    ctime: (t?: number): string => ctime(t ?? now(), tz()),
+    localtime: (t?: number): TmStruct => localtime(t ?? now(), tz()),
+    gmtime: (t?: number): TmStruct => gmtime(t ?? now()),
+    asctime: (tm?: TmStruct): string => asctime(tm ?? localtime(now(), tz())),
+    mktime: (tm: TmStruct): number => mktime(tm, tz()),
+    strftime: (fmt: string, tm?: TmStruct): string => strftime(fmt, tm ?? localtime(now(), tz())),
+  };
+}
+
+export function makeSignal() {
+  const names: Record<string, number> = {};
+  for (let s = 1; s < 32; s++) names[SIG.signalName(s)] = s;
+  return {
+    ...names,
+    NSIG: SIG.NSIG,
+    SIG_DFL: 0,
+    SIG_IGN: 1,
+    strsignal: SIG.strsignal,
+    signalName: SIG.signalName,
+  };
+}
+
+export function makeAtexit(rt: ProcessRuntime) {
+  return {
+    register<A extends unknown[]>(fn: (...args: A) => void, ...args: A): (...args: A) => void {
+      rt.atexit.push(() => fn(...args));
+      return fn;
+    },
+  };
+}
+

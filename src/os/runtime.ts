@@ -1,0 +1,147 @@
+/**
+ * What turns a Worker into a process: build the per-process runtime and modules, route console,
+ * Date, performance.now, Math.random and crypto.getRandomValues through the kernel (clock, seeded
+ * random), wait for the scheduler, load the program image and run main(argv); then the exit
+ * status from main's return, sys.exit, or an uncaught exception (status 1 and a traceback).
+ */
+import { SYS } from '../kernel/abi/sysno.js';
+import { makeRandom } from '../kernel/random.js';
+import type { WorkerStartMessage } from '../proc/worker-host.js';
+import { SyscallClient } from './channel.js';
+import { makeConsole } from './console.js';
+import { makeModules } from './osmodule.js';
+import { setRegistry, type ModuleRegistry } from './registry.js';
+import { SystemExit, type ProcessRuntime } from './runtime-types.js';
+
+const encoder = new TextEncoder();
+
+/** How this platform evaluates a module from source text and loads the lesson library. */
+export interface ModuleLoader {
+  importSource(source: string, name: string): Promise<Record<string, unknown>>;
+  importLessonLibrary(): Promise<Record<string, unknown>>;
+}
+
+const SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(posixbox\/(?:os|lesson))\2/g;
+
+/** A module that re-exports a registered module, so a program's bare import can resolve anywhere. */
+function shimSource(spec: string, mod: Record<string, unknown>): string {
+  const names = Object.keys(mod).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
+  const lines = [`const m = globalThis[Symbol.for('posixbox.modules')].get(${JSON.stringify(spec)});`];
+  if ('default' in mod) lines.push('export default m.default;');
+  if (names.length) lines.push(`export const { ${names.join(', ')} } = m;`);
+  return lines.join('\n');
+}
+
+function dataUrl(source: string): string {
+  return `data:text/javascript;charset=utf-8,${encodeURIComponent(source).replace(/'/g, '%27')}`;
+}
+
+/** Rewrite `posixbox/os` and `posixbox/lesson` imports to the registered modules. */
+export function linkProgram(source: string, modules: ModuleRegistry): string {
+  return source.replace(SPECIFIER, (m, pre: string, q: string, spec: string) => {
+    const mod = modules.get(spec);
+    return mod ? `${pre}${q}${dataUrl(shimSource(spec, mod))}${q}` : m;
+  });
+}
+
+function installGlobals(rt: ProcessRuntime): void {
+  const { sys } = rt;
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.console = makeConsole((fd, text) => {
+    let b = encoder.encode(text);
+    while (b.length > 0) {
+      try {
+        b = b.subarray(sys.callWith('write', SYS.write, [fd, b.subarray(0, 65536)]));
+      } catch {
+        return; // console never throws (EPIPE, EBADF): the text is dropped, as Node drops it
+      }
+    }
+  });
+  const clock = (id: number): number => {
+    sys.call('clock_gettime', SYS.clock_gettime, id);
+    return sys.num(0) * 1000 + sys.num(1) / 1e6;
+  };
+  const RealDate = Date;
+  const nowMs = (): number => Math.floor(clock(0));
+  class KernelDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(nowMs());
+      else super(...(args as [string]));
+    }
+    static override now(): number {
+      return nowMs();
+    }
+  }
+  g.Date = KernelDate;
+  Object.defineProperty(performance, 'now', { value: () => clock(1), configurable: true });
+  Math.random = () => rt.random() / 4294967296;
+  const fill = <T extends ArrayBufferView | null>(view: T): T => {
+    if (view) {
+      const b = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+      for (let i = 0; i < b.length; i += 4) {
+        let v = rt.random();
+        for (let j = i; j < Math.min(i + 4, b.length); j++) { b[j] = v & 0xff; v >>>= 8; }
+      }
+    }
+    return view;
+  };
+  if (globalThis.crypto) Object.defineProperty(globalThis.crypto, 'getRandomValues', { value: fill, configurable: true });
+}
+
+/** Python-like traceback text for an uncaught exception. */
+export function traceback(e: unknown, programPath: string): string {
+  if (!(e instanceof Error)) return `Traceback (most recent call last):\nException: ${String(e)}\n`;
+  const frames = (e.stack ?? '').split('\n').slice(1)
+    .filter((l) => l.includes('data:text/javascript'))
+    .map((l) => {
+      const m = /at (?:(\S+) )?\(?.*:(\d+):\d+\)?$/.exec(l.trim());
+      return m ? `  File "${programPath}", line ${m[2]}, in ${m[1] ?? '<module>'}` : undefined;
+    })
+    .filter((l): l is string => l !== undefined);
+  const name = e.name === 'Error' ? 'Exception' : e.name;
+  return ['Traceback (most recent call last):', ...frames, `${name}: ${e.message}`].join('\n') + '\n';
+}
+
+function exitCode(code: SystemExit['code'], write: (s: string) => void): number {
+  if (code === null || code === undefined) return 0;
+  if (typeof code === 'number') return code & 0xff;
+  write(`${code}\n`);
+  return 1;
+}
+
+export async function runProcess(msg: WorkerStartMessage, loader: ModuleLoader): Promise<never> {
+  const sys = new SyscallClient(msg.sab, msg.spin);
+  const env = new Map<string, string>();
+  for (const kv of msg.env) {
+    const eq = kv.indexOf('=');
+    if (eq > 0) env.set(kv.slice(0, eq), kv.slice(eq + 1));
+  }
+  const rt: ProcessRuntime = { sys, argv: [...msg.argv], env, atexit: [], random: makeRandom(msg.seed).next };
+  const modules = makeModules(rt);
+  setRegistry(modules);
+  installGlobals(rt);
+  sys.call('sched_start', SYS.sched_start);
+  const stderr = (s: string): void => {
+    try { sys.callWith('write', SYS.write, [2, encoder.encode(s)]); } catch { /* nowhere to report */ }
+  };
+  let status = 0;
+  try {
+    if (msg.program.source.includes('posixbox/lesson')) modules.set('posixbox/lesson', await loader.importLessonLibrary());
+    const program = await loader.importSource(linkProgram(msg.program.source, modules), msg.program.path);
+    const main = program.main;
+    if (typeof main !== 'function') throw new TypeError(`${msg.program.path}: the program exports no main(argv) function`);
+    const r: unknown = await main(rt.argv);
+    status = typeof r === 'number' ? r & 0xff : 0;
+  } catch (e) {
+    status = e instanceof SystemExit ? exitCode(e.code, stderr) : (stderr(traceback(e, msg.program.path)), 1);
+  }
+  for (const fn of rt.atexit.splice(0).reverse()) {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof SystemExit) status = exitCode(e.code, stderr);
+      else stderr(`Error in atexit._run_exitfuncs:\n${traceback(e, msg.program.path)}`);
+    }
+  }
+  return sys.exit(SYS.exit_group, status);
+}

@@ -1,0 +1,50 @@
+/**
+ * Node glue: processes as worker_threads running the built worker bundle (dist/worker.js;
+ * worker_threads cannot load TypeScript). Only this file and the CLI touch node:* in the core.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ProcessWorker, WorkerFactory, WorkerStartMessage } from './worker-host.js';
+
+/** dist/worker.js, whether this module runs from dist/ (bundled) or from src/ (tests). */
+export function defaultWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('../../dist/worker.js', here) : new URL('./worker.js', here);
+}
+
+class NodeProcessWorker implements ProcessWorker {
+  private terminated = false;
+  private crash: ((reason: string) => void) | undefined;
+  private readonly worker: Worker;
+
+  constructor(url: URL, resourceLimits: { maxOldGenerationSizeMb?: number } | undefined) {
+    this.worker = new Worker(url, { stdout: false, stderr: false, ...(resourceLimits ? { resourceLimits } : {}) });
+    this.worker.unref();
+    this.worker.on('error', (e: Error) => this.died(`${e.name}: ${e.message}`));
+    this.worker.on('exit', (code: number) => this.died(`worker exited with code ${code}`));
+  }
+
+  private died(reason: string): void {
+    if (this.terminated) return;
+    this.terminated = true;
+    this.crash?.(reason);
+  }
+
+  start(message: WorkerStartMessage): void {
+    this.worker.ref(); // a running process keeps the host's event loop alive; an idle one does not
+    this.worker.postMessage(message);
+  }
+
+  terminate(): void {
+    if (this.terminated) return;
+    this.terminated = true;
+    void this.worker.terminate();
+  }
+
+  onCrash(handler: (reason: string) => void): void {
+    this.crash = handler;
+  }
+}
+
+export function nodeWorkers(url: URL = defaultWorkerUrl(), maxHeapMb = 512): WorkerFactory {
+  return { create: () => new NodeProcessWorker(url, { maxOldGenerationSizeMb: maxHeapMb }) };
+}
