@@ -1,12 +1,20 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { fileURLToPath } from 'node:url';
 
 const chromiumArgs = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
+// `posixbox/os` is the os API's source in the browser build too (scripts/build.mjs aliases it the
+// same way for Node): the lesson library imports it, and it must be the one module the process's
+// runtime registers, not the package's dist/os.js.
+const osSource = fileURLToPath(new URL('./src/os/index.ts', import.meta.url));
+
 export default defineConfig({
+  // Cross-origin isolation (SharedArrayBuffer). Vitest's browser server copies server.headers onto
+  // every response: the orchestrator, the tester iframe, the test modules and the Worker scripts.
   server: {
     headers: {
       'Cross-Origin-Opener-Policy': 'same-origin',
@@ -27,6 +35,7 @@ export default defineConfig({
       },
       {
         extends: true,
+        resolve: { alias: [{ find: /^posixbox\/os$/, replacement: osSource }] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -60,4 +60,5 @@ export default async function main() {
   console.log(`stat throughput: ${(1 / statP50).toFixed(3)} M/s vs host ${(1 / hostP50).toFixed(3)} M/s (${(hostP50 / statP50).toFixed(2)}x)`);
   emit('syscall', 'getpid_p50_us', getpidP50, 'host statSync', hostP50);
   emit('syscall', 'stat_p50_us', statP50, 'host statSync', hostP50);
+  emit('syscall', 'stat_ops_per_s', 1e6 / statP50, 'host statSync', 1e6 / hostP50);
 }

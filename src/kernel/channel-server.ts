@@ -49,7 +49,7 @@ class RequestArgs implements Args {
   str(i: number): string {
     const b = this.bytes(i);
     const nul = b.indexOf(0);
-    return decoder.decode(nul >= 0 ? b.subarray(0, nul) : b);
+    return decoder.decode(b.slice(0, nul >= 0 ? nul : b.length)); // a copy: browsers refuse to decode shared memory
   }
   out(max: number): Uint8Array {
     return this.ch.data.subarray(0, Math.max(0, Math.min(max, DATA_SIZE)));
@@ -193,7 +193,7 @@ function formatArgs(kinds: readonly ArgKind[], a: Args): string {
     if (k === 'int') return String(a.int(i));
     if (k === 'str') return JSON.stringify(a.str(i));
     const b = a.bytes(i);
-    const s = JSON.stringify(decoder.decode(b.subarray(0, 32)));
+    const s = JSON.stringify(decoder.decode(b.slice(0, 32)));
     return b.length > 32 ? `${s}...` : s;
   }).join(', ');
 }

@@ -94,7 +94,7 @@ export class Scheduler {
     p.woken = false;
     p.parked = undefined;
     if (!park) return;
-    this.k.server.complete(p, this.k.server.run(p, park.call, park.retry));
+    if (this.k.server.complete(p, this.k.server.run(p, park.call, park.retry))) this.k.server.listen(p);
   }
 
   /** Give the CPU to the lowest-pid runnable process (deterministic mode). Never recurses. */

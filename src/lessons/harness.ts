@@ -82,11 +82,15 @@ export async function runProgram(
   let eof!: () => void;
   const ended = new Promise<void>((resolve) => { eof = resolve; });
   const out = k.capturePipe((b) => chunks.push(b), () => eof());
-  const prologue = `import { setStdoutMode as __posixbox_mode } from 'posixbox/lesson'; __posixbox_mode(${JSON.stringify(spec.stdoutMode)});\n`;
-  const source = files.source(spec.id, spec.program);
+  // The stdout mode is how the book ran the program (python -u or not), not part of it: set it
+  // before the program's own statements, on its first line so line numbers stay the program's.
+  const prologue = `import { setStdoutMode as __posixbox_mode } from 'posixbox/lesson'; __posixbox_mode(${JSON.stringify(spec.stdoutMode)});`;
+  const text = files.source(spec.id, spec.program);
+  const bang = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
+  const source = text.slice(0, bang) + prologue + text.slice(bang);
   const p = fx.process;
   const handle = k.spawn({
-    program: { source: prologue + source, path: spec.argv[0] ?? spec.program },
+    program: { source, path: spec.argv[0] ?? spec.program },
     argv: spec.argv,
     env: p.env.map(([key, v]) => `${key}=${v}`),
     uid: p.uid, gid: p.gid, groups: p.groups, cwd: p.cwd, login: p.login,

@@ -23,6 +23,7 @@ const decoder = new TextDecoder();
 
 export class SyscallClient {
   readonly ch: ChannelViews;
+  private scratch: Uint8Array | undefined;
 
   constructor(sab: SharedArrayBuffer, private readonly spin: number) {
     this.ch = channelViews(sab);
@@ -50,9 +51,13 @@ export class SyscallClient {
       }
       let n: number;
       if (typeof a === 'string') {
-        const r = encoder.encodeInto(a, data.subarray(off));
+        // Browsers refuse encodeInto() on a view of shared memory (Node allows it): encode into
+        // this process's private scratch buffer, then copy.
+        const scratch = (this.scratch ??= new Uint8Array(DATA_SIZE));
+        const r = encoder.encodeInto(a, scratch.subarray(0, DATA_SIZE - off));
         if (r.read! < a.length) throw new Errno(E2BIG, name);
         n = r.written!;
+        data.set(scratch.subarray(0, n), off);
       } else {
         if (off + a.length > DATA_SIZE) throw new Errno(E2BIG, name);
         data.set(a, off);
@@ -90,7 +95,7 @@ export class SyscallClient {
   }
 
   outText(): string {
-    return decoder.decode(this.ch.data.subarray(0, this.ch.ctl[CTL_OUT_LEN]!));
+    return decoder.decode(this.outBytes()); // a copy: browsers refuse to decode shared memory
   }
 
   /** Copy the last answer's bytes into dst; returns how many. */
