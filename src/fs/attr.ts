@@ -67,7 +67,8 @@ function optionalId(id: number): number | undefined {
  * chown: a privileged caller may set anything; the owner may "change" the uid only to itself
  * and the group to one of its groups; otherwise EPERM. On a non-directory, S_ISUID is always
  * cleared, and S_ISGID when group-executable or when the caller is not in the file's group
- * (setattr_should_drop_sgid) — clearing the mode itself requires ownership. ctime always.
+ * (setattr_should_drop_sgid) — even when a non-owner calls chown(-1, -1), which is allowed
+ * (Linux forces the privilege-dropping mode change). ctime always.
  */
 export function setOwner(creds: Credentials, node: Node, uidArg: number, gidArg: number, now: Timespec): void {
   const uid = optionalId(uidArg);
@@ -81,7 +82,6 @@ export function setOwner(creds: Credentials, node: Node, uidArg: number, gidArg:
   if ((mode & S_IFMT) !== S_IFDIR) {
     if (mode & S_ISUID) mode &= ~S_ISUID;
     if ((mode & S_ISGID) && ((mode & S_IXGRP) || !inGroupOrCapable(creds, node.gid))) mode &= ~S_ISGID;
-    if (mode !== node.mode && !ownerOrCapable(creds, node)) throw new SysError(EPERM);
   }
   node.mode = mode;
   if (uid !== undefined) node.uid = uid;

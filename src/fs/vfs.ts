@@ -18,10 +18,10 @@
 import type { Credentials } from '../kernel/creds.js';
 import { makeCredentials } from '../kernel/creds.js';
 import {
-  EBADF, EBUSY, EINVAL, EISDIR, ENOENT, ENOTDIR, ENXIO, ESPIPE,
+  EBADF, EBUSY, EEXIST, EINVAL, EISDIR, ENOENT, ENOTDIR, ENXIO, EOPNOTSUPP, ESPIPE,
 } from '../kernel/abi/errno.js';
-import { O_APPEND, O_NOATIME, O_NONBLOCK, O_PATH, O_RDONLY, O_WRONLY, SEEK_CUR, SEEK_END, SEEK_SET } from '../kernel/abi/fcntl.js';
-import { S_IFCHR, S_IFDIR, S_IFMT, makedev } from '../kernel/abi/stat.js';
+import { O_APPEND, O_NOATIME, O_PATH, SEEK_CUR, SEEK_END, SEEK_SET } from '../kernel/abi/fcntl.js';
+import { S_IFCHR, S_IFDIR, S_IFMT, S_IFREG, makedev } from '../kernel/abi/stat.js';
 import { SysError } from '../kernel/errors.js';
 import {
   type TimeArg, removePrivs, setMode, setOwner, setTimes, statOf, truncateNode,
@@ -31,8 +31,8 @@ import { type Device, defaultRandom, deviceTable, populateDevfs } from './devfs.
 import { OpenFileImpl, touchAtime, touchModified } from './file-ops.js';
 import { Directory, Fs, type Inode, RegularFile, SpecialFile, Symlink, addEntry, direntType, isDir } from './inode.js';
 import { type OpenEnv, canRead, canWrite, open } from './open.js';
-import { MAY_EXEC, inodePermission } from './perm.js';
-import { Pipe, pipeOps } from './pipe.js';
+import { MAY_EXEC, MAY_WRITE, inodePermission } from './perm.js';
+import { FifoTable } from './fifo.js';
 import { ProcFile, ProcFs, ProcLink } from './procfs.js';
 import * as remove from './remove.js';
 import type {
@@ -83,8 +83,8 @@ export class Vfs implements OpenEnv {
   private nextAnonMinor = FIRST_ANON_MINOR;
   /** Inodes outside the tree: pipes, sockets, host streams (Linux's pipefs / anon_inodefs). */
   private readonly anonFs: Fs;
-  /** The pipe behind each named FIFO while it is open. */
-  private readonly fifos = new Map<SpecialFile, Pipe>();
+  /** The pipes behind named FIFOs while they are open. */
+  private readonly fifos = new FifoTable();
 
   constructor(readonly options: VfsOptions) {
     this.devices = deviceTable(options.random ?? defaultRandom());
@@ -167,7 +167,7 @@ export class Vfs implements OpenEnv {
     try {
       this.mkdir(ctx, path, 0o1777);
     } catch (e) {
-      if (!(e instanceof SysError) || e.errno !== 17) throw e;
+      if (!(e instanceof SysError) || e.errno !== EEXIST) throw e;
     }
     this.chmod(ctx, path, 0o1777, true);
     return this.lookup(ctx, path, true) as DirectoryNode;
@@ -206,30 +206,9 @@ export class Vfs implements OpenEnv {
     return open(this, ctx, path, flags, mode);
   }
 
-  /** A named FIFO's pipe, shared by everyone who opens it while it is open. */
+  /** A named FIFO's operations: its pipe is shared by everyone who has it open. */
   fifoOps(node: SpecialFile, flags: number): FileOps {
-    let pipe = this.fifos.get(node);
-    const acc = flags & 3;
-    if (acc === O_WRONLY && (flags & O_NONBLOCK) && (pipe === undefined || pipe.readers === 0)) {
-      throw new SysError(ENXIO);
-    }
-    if (pipe === undefined) {
-      pipe = new Pipe();
-      this.fifos.set(node, pipe);
-    }
-    const p = pipe;
-    const ends = acc === O_RDONLY ? [pipeOps(p, 'r')] : acc === O_WRONLY ? [pipeOps(p, 'w')] : [pipeOps(p, 'r'), pipeOps(p, 'w')];
-    const [first, second] = ends as [FileOps & { waitQueue: unknown }, (FileOps | undefined)?];
-    return {
-      seekable: false,
-      waitQueue: first.waitQueue,
-      read: (f: OpenFile, buf: Uint8Array, pos: number) => first.read(f, buf, pos),
-      write: (f: OpenFile, data: Uint8Array, pos: number) => (second ?? first).write(f, data, pos),
-      release: (f: OpenFile) => {
-        for (const e of ends) e.release?.(f);
-        if (p.readers === 0 && p.writers === 0) this.fifos.delete(node);
-      },
-    } as FileOps;
+    return this.fifos.open(node, flags);
   }
 
   private checkReadable(file: OpenFile): void {
@@ -368,7 +347,7 @@ export class Vfs implements OpenEnv {
   ftruncate(file: OpenFile, length: number, creds: Credentials): void {
     if (length < 0) throw new SysError(EINVAL);
     if (file.flags & O_PATH) throw new SysError(EBADF);
-    const isReg = (file.node.mode & S_IFMT) === 0o100000;
+    const isReg = (file.node.mode & S_IFMT) === S_IFREG;
     if (!isReg || !canWrite(file.flags)) throw new SysError(EINVAL);
     truncateNode(creds, file.node, length, this.now(), this.maxFileSize);
   }
@@ -443,7 +422,7 @@ export class Vfs implements OpenEnv {
   /** chmod(2)/fchmodat(2); a symlink itself (follow false) is EOPNOTSUPP, as on Linux. */
   chmod(ctx: FsContext, path: string, mode: number, follow: boolean): void {
     const node = this.lookup(ctx, path, follow);
-    if (node instanceof Symlink) throw new SysError(95 /* EOPNOTSUPP */);
+    if (node instanceof Symlink) throw new SysError(EOPNOTSUPP);
     setMode(ctx.creds, node, mode, this.now(), this.attrPolicy);
   }
 
@@ -467,8 +446,8 @@ export class Vfs implements OpenEnv {
     if (length < 0) throw new SysError(EINVAL);
     const node = this.lookup(ctx, path, true);
     if (isDir(node)) throw new SysError(EISDIR);
-    if ((node.mode & S_IFMT) !== 0o100000) throw new SysError(EINVAL);
-    inodePermission(ctx.creds, node, 2 /* MAY_WRITE; EROFS first */);
+    if ((node.mode & S_IFMT) !== S_IFREG) throw new SysError(EINVAL);
+    inodePermission(ctx.creds, node, MAY_WRITE); // EROFS, then EACCES
     truncateNode(ctx.creds, node, length, this.now(), this.maxFileSize);
   }
 
@@ -494,19 +473,6 @@ export class Vfs implements OpenEnv {
   /** An open file description on an inode with the given operations (pipes, host streams). */
   openNode(node: Node, flags: number, ops: FileOps, path: string): OpenFile {
     return new OpenFileImpl(node, flags, ops, path);
-  }
-}
-
-/** Every inode reachable from a directory, for tests and tools (depth-first, entry order). */
-export function* walkTree(dir: DirectoryNode): Generator<[string, Node]> {
-  const stack: [string, Directory][] = [['', crossMounts(dir as Directory) as Directory]];
-  while (stack.length > 0) {
-    const [path, d] = stack.pop()!;
-    for (const [name, node] of d.list()) {
-      const p = `${path}/${name}`;
-      yield [p, node];
-      if (node instanceof Directory) stack.push([p, crossMounts(node) as Directory]);
-    }
   }
 }
 
