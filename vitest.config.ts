@@ -47,6 +47,9 @@ export default defineConfig({
               launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
+            // No failure screenshots (they land in __screenshots__/ and .vitest-attachments/): the
+            // page is blank, every assertion is about bytes.
+            screenshotFailures: false,
           },
         },
       },

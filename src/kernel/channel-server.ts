@@ -6,23 +6,27 @@
  * is bounded, after which it yields to the event loop.
  */
 import {
-  CTL_ERRNO, CTL_IN_LEN, CTL_NR, CTL_OUT_LEN, CTL_STATE, DATA_SIZE, STATE_REQUEST, STATE_RESPONSE,
-  type ChannelViews,
+  CTL_ERRNO, CTL_NR, CTL_OUT_LEN, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, RET_COUNT,
+  STATE_REQUEST, STATE_RESPONSE, type ChannelViews,
 } from './abi/channel.js';
-import { ENOSYS, errnoName, strerror } from './abi/errno.js';
-import { SIGSYS } from './abi/signal.js';
+import { EINTR, ENOSYS, errnoName, strerror } from './abi/errno.js';
+import { SIGKILL, SIGSYS } from './abi/signal.js';
+import { requestDigest, type LogEntry } from '../proc/syscall-log.js';
+import { restarts, takeHandlerSignal } from '../proc/signal-deliver.js';
+import { SYS } from './abi/sysno.js';
 import { isSysError } from './errors.js';
 import { NO_REPLY, Park, type ArgKind, type Args, type Reply, type Result } from './syscall.js';
 import { SYSCALLS } from './syscalls/index.js';
 import type { Kernel } from './kernel.js';
 import type { Process } from '../proc/process.js';
 
-/** A call that failed with an errno. */
-interface Failure {
+/** A call that failed with an errno; an interrupted one may be restarted after the handler. */
+export interface Failure {
   readonly errno: number;
+  readonly restart?: boolean;
 }
 
-type Outcome = number | Reply | Park | Failure | typeof NO_REPLY;
+export type Outcome = number | Reply | Park | Failure | typeof NO_REPLY;
 
 const SPIN_ITERATIONS = 20_000;
 const BURST_MS = 4;
@@ -54,7 +58,14 @@ class RequestArgs implements Args {
   out(max: number): Uint8Array {
     return this.ch.data.subarray(0, Math.max(0, Math.min(max, DATA_SIZE)));
   }
+  byteArgs(kinds: readonly ArgKind[]): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    kinds.forEach((k, i) => { if (k !== 'int') out.push(this.bytes(i)); });
+    return out;
+  }
 }
+
+const NAMES: ReadonlyMap<number, string> = new Map(Object.entries(SYS).map(([name, nr]) => [nr, name]));
 
 export class ChannelServer {
   private closed = false;
@@ -91,19 +102,31 @@ export class ChannelServer {
     this.closed = true;
   }
 
+  /** p is gone: wake our wait on its channel so the listener lets go of it. */
+  released(p: Process): void {
+    const ch = p.channel;
+    if (!ch) return;
+    Atomics.notify(ch.ctl, CTL_STATE);
+  }
+
   /** Serve p's pending request, then keep serving while it calls back to back. */
   serve(p: Process): void {
     const ch = p.channel!;
     const burstEnd = performance.now() + BURST_MS;
     for (;;) {
+      if (p.state === 'T' || p.state === 'Z') return; // a stopped process's request waits for SIGCONT
       p.pending = false;
       const nr = Atomics.load(ch.ctl, CTL_NR);
       const entry = SYSCALLS.get(nr);
-      if (!entry) {
+      const args = new RequestArgs(ch, entry?.args ?? []);
+      p.requestNr = nr;
+      p.requestDigest = requestDigest(nr, ch.args.subarray(0, entry?.args.length ?? 0), args.byteArgs(entry?.args ?? []));
+      if (p.replay) {
+        if (!this.replayAnswer(p)) return;
+      } else if (!entry) {
         this.trace(p, `syscall_${nr}`, '', { errno: ENOSYS });
         this.reply(p, { errno: ENOSYS });
       } else {
-        const args = new RequestArgs(ch, entry.args);
         const outcome = this.run(p, entry.name, () => entry.handler(this.k, p, args));
         if (this.k.options.strace) this.trace(p, entry.name, formatArgs(entry.args, args), outcome);
         if (!this.complete(p, outcome)) return;
@@ -112,6 +135,43 @@ export class ChannelServer {
       if (!this.spinForRequest(ch) || performance.now() > burstEnd) break;
     }
     this.listen(p);
+  }
+
+  /**
+   * A forked child repeating its parent's calls: hand back the recorded answer. The last entry
+   * is the fork itself, which answers 0 and makes the child live. Returns false if the child
+   * was killed for diverging.
+   */
+  private replayAnswer(p: Process): boolean {
+    const r = p.replay!;
+    const e = r.entries[r.pos];
+    if (!e || e.digest !== p.requestDigest) {
+      const want = e ? (NAMES.get(e.nr) ?? `syscall ${e.nr}`) : 'nothing (the record ended)';
+      const got = NAMES.get(p.requestNr) ?? `syscall ${p.requestNr}`;
+      const msg = `posixbox: pid ${p.pid}: fork replay diverged at call ${r.pos + 1}: the parent made ${want}` +
+        `${e && e.nr === p.requestNr ? ' with other arguments' : ''}, the child made ${got}; ` +
+        'a program must make the same calls before fork every time it runs (see README)\n';
+      this.k.diagnostic(p, msg);
+      this.k.exit(p, SIGKILL);
+      return false;
+    }
+    r.pos++;
+    const ch = p.channel!;
+    ch.ctl[CTL_ERRNO] = e.errno;
+    ch.ret.set(e.ret);
+    ch.ctl[CTL_OUT_LEN] = e.out?.length ?? 0;
+    if (e.out) ch.data.set(e.out, 0);
+    if (r.pos >= r.entries.length) {
+      p.replay = undefined; // the fork call: from here the child is live
+      ch.ctl[CTL_SIG] = takeHandlerSignal(p);
+      ch.ctl[CTL_RESTART] = 0;
+    } else {
+      ch.ctl[CTL_SIG] = e.sig & 0xff;
+      ch.ctl[CTL_RESTART] = e.sig >> 8;
+    }
+    Atomics.store(ch.ctl, CTL_STATE, STATE_RESPONSE);
+    Atomics.notify(ch.ctl, CTL_STATE);
+    return true;
   }
 
   /** Run a handler; SysError becomes a Failure, anything else is a kernel bug. */
@@ -144,6 +204,7 @@ export class ChannelServer {
 
   private reply(p: Process, o: number | Reply | Failure): void {
     const ch = p.channel!;
+    let nums = 0;
     if (typeof o === 'number') {
       ch.ctl[CTL_ERRNO] = 0;
       ch.ret[0] = o;
@@ -155,7 +216,10 @@ export class ChannelServer {
     } else {
       ch.ctl[CTL_ERRNO] = 0;
       ch.ret[0] = o.value;
-      if (o.nums) for (let i = 0; i < o.nums.length; i++) ch.ret[i + 1] = o.nums[i]!;
+      if (o.nums) {
+        nums = Math.min(o.nums.length, RET_COUNT - 1);
+        for (let i = 0; i < nums; i++) ch.ret[i + 1] = o.nums[i]!;
+      }
       let len = o.outLen ?? 0;
       if (o.data) {
         len = Math.min(o.data.length, DATA_SIZE);
@@ -163,9 +227,25 @@ export class ChannelServer {
       }
       ch.ctl[CTL_OUT_LEN] = len;
     }
-    ch.ctl[CTL_IN_LEN] = 0;
+    // A caught signal rides on the answer: the process runs its handler before going on.
+    const sig = takeHandlerSignal(p);
+    const restart = typeof o === 'object' && 'errno' in o && o.errno === EINTR && o.restart === true && sig !== 0 ? 1 : 0;
+    ch.ctl[CTL_SIG] = sig;
+    ch.ctl[CTL_RESTART] = restart;
+    const outLen = ch.ctl[CTL_OUT_LEN]!;
+    const entry: LogEntry = {
+      nr: p.requestNr, digest: p.requestDigest, errno: ch.ctl[CTL_ERRNO]!,
+      ret: ch.ret.slice(0, nums + 1), out: outLen > 0 ? ch.data.slice(0, outLen) : undefined, sig: sig | (restart << 8),
+    };
+    p.log.append(entry);
     Atomics.store(ch.ctl, CTL_STATE, STATE_RESPONSE);
     Atomics.notify(ch.ctl, CTL_STATE);
+  }
+
+  /** Answer p's parked call with EINTR (restartable if its action has SA_RESTART). */
+  interrupt(p: Process, restartable: boolean): Outcome {
+    const sig = p.signals.nextDeliverable();
+    return { errno: EINTR, restart: restartable && sig !== 0 && restarts(p, sig) };
   }
 
   private spinForRequest(ch: ChannelViews): boolean {

@@ -5,7 +5,7 @@
  * Its own code is synchronous; the only asynchrony is waiting for requests on the processes'
  * channels (Atomics.waitAsync, see channel-server.ts) and for timers in real-time mode.
  */
-import { CHANNEL_BYTES, channelViews } from './abi/channel.js';
+import { CHANNEL_BYTES, CTL_STATE, STATE_IDLE, channelViews, type ChannelViews } from './abi/channel.js';
 import { O_RDONLY, O_WRONLY } from './abi/fcntl.js';
 import { S_IFCHR, S_IFIFO } from './abi/stat.js';
 import { SIGKILL } from './abi/signal.js';
@@ -22,6 +22,7 @@ import type { FsContext, OpenFile, ProcessInfo, ProcessInfoSource } from '../fs/
 import { FdTable } from '../proc/fdtable.js';
 import { Process } from '../proc/process.js';
 import { WorkerPool } from '../proc/pool.js';
+import { exitProcess } from '../proc/lifecycle.js';
 import type { WorkerFactory } from '../proc/worker-host.js';
 
 export interface BootOptions extends SystemSpec {
@@ -40,6 +41,8 @@ export interface BootOptions extends SystemSpec {
   readonly mounts?: readonly MountSpec[];
   /** One line per system call (strace). */
   readonly strace?: (line: string) => void;
+  /** Kernel messages about processes (a fork replay that diverged), besides the process's stderr. */
+  readonly onDiagnostic?: (message: string) => void;
   /** Called when every process is blocked with no timer pending; blocked processes are then killed. */
   readonly onDeadlock?: (report: string) => void;
   /** Warm Workers kept ready (default 1). */
@@ -161,13 +164,16 @@ export class Kernel {
     const stdio = o.stdio ?? [{ kind: 'null' }, { kind: 'null' }, { kind: 'null' }];
     stdio.forEach((spec, fd) => this.installStdio(fds, fd, spec, { ...ctx, cwd }));
     const pid = this.allocPid();
-    const sab = new SharedArrayBuffer(CHANNEL_BYTES);
     const p = new Process(pid, this.init, creds, cwd, this.vfs.root, ctx.umask, fds, [...o.argv],
-      [...(o.env ?? [])], o.login ?? '', this.clock.now(), channelViews(sab));
+      [...(o.env ?? [])], o.login ?? '', this.clock.now(), this.newChannel());
+    p.image = o.program;
+    p.seed = this.random.next();
+    p.pgid = pid;
+    p.sid = pid;
     this.init.children.add(p);
     this.procs.set(pid, p);
     const exited = new Promise<number>((resolve) => p.exitWatchers.push(resolve));
-    this.startWorker(p, o.program);
+    this.startWorker(p);
     return { pid, exited };
   }
 
@@ -218,20 +224,49 @@ export class Kernel {
     ];
   }
 
-  private startWorker(p: Process, program: { source: string; path: string }): void {
+  newChannel(): ChannelViews {
+    return channelViews(new SharedArrayBuffer(CHANNEL_BYTES));
+  }
+
+  /** Give a new process a Worker running its image; it is runnable from now on. */
+  startWorker(p: Process): void {
+    this.scheduler.admit(p);
+    this.launch(p);
+  }
+
+  /** execve: the old Worker goes, a pooled one takes the new image; the process keeps its place. */
+  replaceWorker(p: Process): void {
+    p.worker?.terminate();
+    p.worker = undefined;
+    Atomics.store(p.channel!.ctl, CTL_STATE, STATE_IDLE);
+    this.launch(p);
+  }
+
+  private launch(p: Process): void {
+    const image = p.image!;
     const worker = this.pool.take();
     p.worker = worker;
     worker.onCrash((reason) => {
-      if (p.state === 'Z') return;
+      if (p.state === 'Z' || p.worker !== worker) return;
       this.bugs.push({ pid: p.pid, call: 'worker', error: reason });
       this.exit(p, SIGKILL);
     });
-    this.scheduler.admit(p);
     this.server.listen(p);
     worker.start({
       type: 'start', sab: p.channel!.sab, pid: p.pid, argv: p.argv, env: p.env,
-      seed: this.random.next(), program, spin: this.options.spin ?? 2000,
+      seed: p.seed, program: image, spin: this.options.spin ?? 2000,
     });
+  }
+
+  /** A message from the kernel about a process, on its stderr (as the kernel log would have it). */
+  diagnostic(p: Process, message: string): void {
+    this.options.onDiagnostic?.(message);
+    if (!p.fds.has(2)) return;
+    try {
+      this.vfs.write(p.fds.file(2), new TextEncoder().encode(message), this.init.creds);
+    } catch {
+      // stderr may be closed, full or a broken pipe: the message is only a courtesy
+    }
   }
 
   /** The process whose call is being served (for /proc/self). */
@@ -239,33 +274,9 @@ export class Kernel {
     this.current = p;
   }
 
-  /** End a process with a POSIX wait status: zombie, descriptors closed, children to init. */
+  /** End a process with a POSIX wait status (see proc/lifecycle.ts). */
   exit(p: Process, status: number): void {
-    if (p.state === 'Z') return;
-    p.state = 'Z';
-    p.exitStatus = status;
-    p.parked = undefined;
-    p.worker?.terminate();
-    p.worker = undefined;
-    p.fds.closeAll();
-    for (const c of p.children) {
-      c.parent = this.init;
-      this.init.children.add(c);
-    }
-    p.children.clear();
-    for (const w of p.exitWatchers.splice(0)) w(status);
-    this.reapByInit();
-    this.scheduler.exited(p);
-  }
-
-  /** init (pid 1) reaps every zombie child it has at once. */
-  private reapByInit(): void {
-    for (const c of [...this.init.children]) {
-      if (c.state === 'Z') {
-        this.init.children.delete(c);
-        this.procs.delete(c.pid);
-      }
-    }
+    exitProcess(this, p, status);
   }
 
   processInfo(pid: number): ProcessInfo | undefined {

@@ -42,8 +42,31 @@ export class Scheduler {
   /** p's request has arrived in its channel. */
   onRequest(p: Process): void {
     p.pending = true;
+    if (p.state === 'T') return; // served when continued
     if (!this.deterministic || this.cpu === p) this.k.server.serve(p);
     else if (!this.cpu) this.pick();
+  }
+
+  /** p was stopped (SIGSTOP, SIGTSTP, …): it gives up the CPU. */
+  stopped(p: Process): void {
+    if (this.cpu === p) {
+      this.cpu = undefined;
+      this.pick();
+    }
+  }
+
+  /** p was continued: runnable again; a call it slept in is retried (the wake-up may have come while stopped). */
+  continued(p: Process): void {
+    if (p.state === 'S' && p.parked) {
+      p.state = 'R';
+      p.woken = true;
+    }
+    if (!this.deterministic) {
+      if (p.woken) this.resume(p);
+      else if (p.pending) this.k.server.serve(p);
+    } else if (!this.cpu) {
+      this.pick();
+    }
   }
 
   /** p's call could not finish: it sleeps until woken. */
@@ -74,7 +97,7 @@ export class Scheduler {
     else if (!this.cpu) this.pick();
   }
 
-  /** Call fire() at `deadlineNs` on the kernel clock. */
+  /** Call fire() at `deadlineNs` on the kernel clock; returns a function that cancels it. */
   addTimer(p: Process, deadlineNs: bigint, fire: () => void): () => void {
     const t: Timer = { deadline: deadlineNs, seq: this.timerSeq++, p, fire };
     if (!this.deterministic) {
@@ -94,7 +117,15 @@ export class Scheduler {
     p.woken = false;
     p.parked = undefined;
     if (!park) return;
-    if (this.k.server.complete(p, this.k.server.run(p, park.call, park.retry))) this.k.server.listen(p);
+    let outcome;
+    if (p.interrupted) {
+      p.interrupted = false;
+      park.cancel?.();
+      outcome = this.k.server.interrupt(p, park.restartable);
+    } else {
+      outcome = this.k.server.run(p, park.call, park.retry);
+    }
+    if (this.k.server.complete(p, outcome)) this.k.server.listen(p);
   }
 
   /** Give the CPU to the lowest-pid runnable process (deterministic mode). Never recurses. */

@@ -19,9 +19,18 @@ export interface Reply {
   readonly outLen?: number;
 }
 
-/** A call that cannot finish now: the process sleeps until woken, then `retry` runs again. */
+/**
+ * A call that cannot finish now: the process sleeps until woken, then `retry` runs again. A
+ * caught signal interrupts it (EINTR); `restartable` calls are re-issued after the handler when
+ * the signal's action has SA_RESTART; `cancel` undoes what the call arranged (a timer).
+ */
 export class Park {
-  constructor(readonly call: string, readonly retry: () => Result) {}
+  constructor(
+    readonly call: string,
+    readonly retry: () => Result,
+    readonly restartable = true,
+    readonly cancel?: () => void,
+  ) {}
 }
 
 /** The process-ending calls answer nothing: the Worker is stopped instead. */

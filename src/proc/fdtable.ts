@@ -65,6 +65,11 @@ export class FdTable {
     for (const fd of [...this.entries.keys()].sort((a, b) => a - b)) this.close(fd);
   }
 
+  /** execve: close every descriptor marked close-on-exec. */
+  closeOnExec(): void {
+    for (const [fd, e] of [...this.entries].sort((a, b) => a[0] - b[0])) if (e.cloexec) this.close(fd);
+  }
+
   /** A copy for fork: the same descriptions, each with one more reference. */
   clone(): FdTable {
     const t = new FdTable(this.release, this.limit);

@@ -9,6 +9,21 @@ import type { ChannelViews } from '../kernel/abi/channel.js';
 import type { FdTable } from './fdtable.js';
 import type { ProcessWorker } from './worker-host.js';
 import type { Park } from '../kernel/syscall.js';
+import { WaitQueue } from '../fs/waitqueue.js';
+import { SignalState } from './signals.js';
+import { SyscallLog, type LogEntry } from './syscall-log.js';
+
+/** The program a process runs: its source text and the path it was loaded from. */
+export interface Image {
+  readonly source: string;
+  readonly path: string;
+}
+
+/** Replaying a parent's record after fork: the entries, where we are, and where the fork call is. */
+export interface Replay {
+  readonly entries: readonly LogEntry[];
+  pos: number;
+}
 
 /** R running or runnable, S sleeping in a call, T stopped, Z zombie (as /proc/<pid>/status). */
 export type ProcessState = 'R' | 'S' | 'T' | 'Z';
@@ -24,8 +39,35 @@ export class Process {
   pending = false;
   /** Set by wake(): the parked call should be retried when the process next gets the CPU. */
   woken = false;
+  /** Set when a caught signal interrupts the parked call: it ends with EINTR instead. */
+  interrupted = false;
+  /** True once the process has called execve since it was forked (setpgid's EACCES). */
+  execed = false;
   readonly children = new Set<Process>();
   worker: ProcessWorker | undefined;
+  image: Image | undefined;
+  /** Seed of the user-space random generator (kept across fork so the replay matches). */
+  seed = 0;
+  /** Every answer since exec, for fork by replay. */
+  log = new SyscallLog();
+  replay: Replay | undefined;
+  /** The digest of the request being served (recorded with its answer). */
+  requestDigest = 0;
+  requestNr = 0;
+  signals = new SignalState();
+  pgid = 0;
+  sid = 0;
+  /** Woken when a child exits, stops or continues (wait4 sleeps here). */
+  readonly childEvents = new WaitQueue();
+  /** A stop or continue not yet reported to wait (WUNTRACED / WCONTINUED). */
+  stopReport: number | undefined;
+  continueReport = false;
+  /** The state before a stop, to resume into. */
+  stoppedFrom: 'R' | 'S' | undefined;
+  /** RLIMIT_NPROC [soft, hard]. */
+  nprocLimit: [number, number] = [256, 256];
+  /** A pending alarm's cancel function and deadline (ns). */
+  alarm: { readonly deadline: bigint; readonly cancel: () => void } | undefined;
   /** Called once when the process becomes a zombie (the kernel API's wait). */
   readonly exitWatchers: Array<(status: number) => void> = [];
 

@@ -9,7 +9,9 @@ import type { WorkerStartMessage } from './worker-host.js';
  * print "[vite] connected." on the process's stdout. A data: module is evaluated by the browser
  * as written; the shims linkProgram makes are data: modules already.
  */
-const importer = import('data:text/javascript,export default (u) => import(u);') as Promise<{ default: (url: string) => Promise<unknown> }>;
+const importer: Promise<{ default: (url: string) => Promise<unknown> }> =
+  // @ts-expect-error -- TypeScript has no declaration for a data: module
+  import('data:text/javascript,export default (u) => import(u);');
 
 /** The program as a data: module, as in Node: same specifier scheme, same traceback frames. */
 function dataUrl(source: string): string {

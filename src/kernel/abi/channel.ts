@@ -2,7 +2,7 @@
  * The layout of a process's syscall channel: one SharedArrayBuffer per process, written by the
  * process (request) and by the kernel (response). The state word is the doorbell both sides wait on.
  *
- *   bytes 0..63     Int32 control words (STATE, NR, ERRNO, IN_LEN, OUT_LEN, SEQ)
+ *   bytes 0..63     Int32 control words (STATE, NR, ERRNO, IN_LEN, OUT_LEN, SEQ, SIG, RESTART)
  *   bytes 64..191   Float64 args[16]   — numeric arguments; a byte-string argument's slot holds its length
  *   bytes 192..383  Float64 ret[24]    — ret[0] is the return value, ret[1..] extra numbers (stat fields)
  *   bytes 384..     the data area: byte-string arguments back to back, then the response's bytes
@@ -13,6 +13,10 @@ export const CTL_ERRNO = 2;
 export const CTL_IN_LEN = 3;
 export const CTL_OUT_LEN = 4;
 export const CTL_SEQ = 5;
+/** Set by the kernel with an answer: run the handler of this signal, then call rt_sigreturn. */
+export const CTL_SIG = 6;
+/** With CTL_SIG on an EINTR answer: 1 if the call is to be restarted after the handler (SA_RESTART). */
+export const CTL_RESTART = 7;
 export const CTL_WORDS = 16;
 
 export const STATE_IDLE = 0;

@@ -1,0 +1,89 @@
+/**
+ * execve (Linux's fs/exec.c and its binfmt handlers): find the image, check it may be executed,
+ * pick the loader by what the file starts with, then replace the process's program.
+ *
+ * Loaders, in order: `#!posixbox` (a JavaScript program image: an ES module with a main), any
+ * other `#!interpreter [arg]` (run the interpreter with the script's path, at most 4 deep), a
+ * `.js`/`.mjs` name (JavaScript, as binfmt_misc can match an extension); `\0asm` (WebAssembly)
+ * comes with the WASI issue. Anything else is ENOEXEC.
+ */
+import { EACCES, ELOOP, ENOEXEC } from '../kernel/abi/errno.js';
+import { O_RDONLY, X_OK } from '../kernel/abi/fcntl.js';
+import { S_ISGID, S_ISREG, S_ISUID, S_IXGRP } from '../kernel/abi/stat.js';
+import { execCredentials } from '../kernel/creds.js';
+import { SysError } from '../kernel/errors.js';
+import type { Kernel } from '../kernel/kernel.js';
+import type { FsContext } from '../fs/types.js';
+import type { Image, Process } from './process.js';
+
+export interface LoadedImage {
+  readonly image: Image;
+  readonly argv: readonly string[];
+  /** The file's owner if it is set-user-ID (and the mount allows it). */
+  readonly setuid: number | undefined;
+  readonly setgid: number | undefined;
+}
+
+const MAX_INTERPRETER_DEPTH = 4;
+const BINPRM_BUF_SIZE = 256;
+const decoder = new TextDecoder();
+
+function readImage(k: Kernel, path: string, ctx: FsContext): Uint8Array {
+  // The kernel reads the image itself: executing needs x permission, not r (as on Linux).
+  const file = k.vfs.open({ ...ctx, creds: k.init.creds }, path, O_RDONLY, 0);
+  try {
+    const size = k.vfs.fstat(file).size;
+    const buf = new Uint8Array(size);
+    let off = 0;
+    for (let guard = 0; off < size && guard < 1 << 20; guard++) {
+      const n = k.vfs.read(file, buf.subarray(off));
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    k.vfs.close(file);
+  }
+}
+
+/** Resolve and load path for exec by ctx's credentials. */
+export function loadImage(k: Kernel, ctx: FsContext, path: string, argv: readonly string[], depth = 0): LoadedImage {
+  const node = k.vfs.lookup(ctx, path, true);
+  if (!S_ISREG(node.mode)) throw new SysError(EACCES);
+  k.vfs.access(ctx, path, X_OK, true);
+  const bytes = readImage(k, path, ctx);
+  const nosuid = node.sb.nosuid;
+  const setuid = !nosuid && node.mode & S_ISUID ? node.uid : undefined;
+  const setgid = !nosuid && node.mode & S_ISGID && node.mode & S_IXGRP ? node.gid : undefined;
+  if (bytes[0] === 0x23 && bytes[1] === 0x21) {
+    const head = decoder.decode(bytes.subarray(2, BINPRM_BUF_SIZE));
+    const line = head.split('\n')[0]!.trim();
+    const sp = line.search(/[ \t]/);
+    const interp = sp < 0 ? line : line.slice(0, sp);
+    const arg = sp < 0 ? '' : line.slice(sp).trim();
+    if (interp === 'posixbox') return { image: { source: decoder.decode(bytes), path }, argv, setuid, setgid };
+    if (interp === '') throw new SysError(ENOEXEC);
+    if (depth >= MAX_INTERPRETER_DEPTH) throw new SysError(ELOOP);
+    const next = [interp, ...(arg ? [arg] : []), path, ...argv.slice(1)];
+    const inner = loadImage(k, ctx, interp, next, depth + 1);
+    return { ...inner, setuid, setgid };
+  }
+  if (/\.m?js$/.test(path)) return { image: { source: decoder.decode(bytes), path }, argv, setuid, setgid };
+  throw new SysError(ENOEXEC);
+}
+
+/**
+ * Replace p's program (the point of no return of execve): set-id credentials, close-on-exec
+ * descriptors closed, caught signals back to default, a new Worker with the new image.
+ */
+export function commitExec(k: Kernel, p: Process, loaded: LoadedImage, env: readonly string[]): void {
+  p.creds = execCredentials(p.creds, loaded.setuid, loaded.setgid);
+  p.fds.closeOnExec();
+  p.signals.resetForExec();
+  p.argv = [...loaded.argv];
+  p.env = [...env];
+  p.image = loaded.image;
+  p.execed = true;
+  p.seed = k.random.next();
+  k.replaceWorker(p);
+}
