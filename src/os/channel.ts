@@ -3,9 +3,10 @@
  * doorbell, spin briefly, then Atomics.wait for the kernel's answer. Synchronous, as a system call is.
  */
 import {
-  CTL_ERRNO, CTL_NR, CTL_OUT_LEN, CTL_STATE, DATA_SIZE, STATE_REQUEST, STATE_RESPONSE, channelViews,
-  type ChannelViews,
+  CTL_ERRNO, CTL_IN_LEN, CTL_NR, CTL_OUT_LEN, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, STATE_REQUEST,
+  STATE_RESPONSE, channelViews, type ChannelViews,
 } from '../kernel/abi/channel.js';
+import { SYS } from '../kernel/abi/sysno.js';
 import { E2BIG } from '../kernel/abi/errno.js';
 
 /** A failed system call: the errno, before the os API adds the Python-style details. */
@@ -24,6 +25,8 @@ const decoder = new TextDecoder();
 export class SyscallClient {
   readonly ch: ChannelViews;
   private scratch: Uint8Array | undefined;
+  /** Runs the user-space handler of a signal the kernel hands over with an answer. */
+  onSignal: (sig: number) => void = () => {};
 
   constructor(sab: SharedArrayBuffer, private readonly spin: number) {
     this.ch = channelViews(sab);
@@ -33,6 +36,7 @@ export class SyscallClient {
   call(name: string, nr: number, ...ints: number[]): number {
     const { ctl, args } = this.ch;
     for (let i = 0; i < ints.length; i++) args[i] = ints[i]!;
+    ctl[CTL_IN_LEN] = 0;
     return this.transact(name, nr);
   }
 
@@ -66,11 +70,36 @@ export class SyscallClient {
       args[i] = n;
       off += n;
     }
+    this.ch.ctl[CTL_IN_LEN] = off;
     return this.transact(name, nr);
   }
 
   private transact(name: string, nr: number): number {
     const { ctl, ret } = this.ch;
+    for (let restarts = 0; ; restarts++) {
+      this.exchange(nr);
+      const sig = ctl[CTL_SIG]!;
+      if (sig === 0) break;
+      // A caught signal rides on this answer: keep the answer (or, for a call to restart, the
+      // request), run the handler — which may make calls of its own — and return from it.
+      const restart = ctl[CTL_RESTART] === 1 && restarts < 1000;
+      const saved = this.save(restart);
+      ctl[CTL_SIG] = 0;
+      try {
+        this.onSignal(sig);
+      } finally {
+        this.exchangeSigreturn();
+      }
+      this.restore(saved);
+      if (!restart) break;
+    }
+    const errno = ctl[CTL_ERRNO]!;
+    if (errno !== 0) throw new Errno(errno, name);
+    return ret[0]!;
+  }
+
+  private exchange(nr: number): void {
+    const { ctl } = this.ch;
     ctl[CTL_NR] = nr;
     Atomics.store(ctl, CTL_STATE, STATE_REQUEST);
     Atomics.notify(ctl, CTL_STATE);
@@ -79,9 +108,33 @@ export class SyscallClient {
       if (i < this.spin) i++;
       else Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
     }
-    const errno = ctl[CTL_ERRNO]!;
-    if (errno !== 0) throw new Errno(errno, name);
-    return ret[0]!;
+  }
+
+  /** rt_sigreturn after a handler; another signal may ride on its answer, handled the same way. */
+  private exchangeSigreturn(): void {
+    this.ch.ctl[CTL_IN_LEN] = 0;
+    this.transact('rt_sigreturn', SYS.rt_sigreturn);
+  }
+
+  private save(request: boolean): { nr: number; errno: number; ret: Float64Array; args: Float64Array; data: Uint8Array; inLen: number; outLen: number } {
+    const { ctl, ret, args, data } = this.ch;
+    const inLen = ctl[CTL_IN_LEN]!;
+    const outLen = ctl[CTL_OUT_LEN]!;
+    return {
+      nr: ctl[CTL_NR]!, errno: ctl[CTL_ERRNO]!, ret: ret.slice(), args: args.slice(), inLen, outLen,
+      data: data.slice(0, request ? inLen : outLen),
+    };
+  }
+
+  private restore(s: ReturnType<SyscallClient['save']>): void {
+    const { ctl, ret, args, data } = this.ch;
+    ctl[CTL_NR] = s.nr;
+    ctl[CTL_ERRNO] = s.errno;
+    ret.set(s.ret);
+    args.set(s.args);
+    data.set(s.data, 0);
+    ctl[CTL_IN_LEN] = s.inLen;
+    ctl[CTL_OUT_LEN] = s.outLen;
   }
 
   /** ret[1 + i] of the last answer (extra numbers such as stat fields). */
@@ -109,9 +162,16 @@ export class SyscallClient {
   exit(nr: number, status: number): never {
     const { ctl, args } = this.ch;
     args[0] = status;
+    ctl[CTL_IN_LEN] = 0;
     ctl[CTL_NR] = nr;
     Atomics.store(ctl, CTL_STATE, STATE_REQUEST);
     Atomics.notify(ctl, CTL_STATE);
     for (;;) Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
+  }
+
+  /** execve: on success the kernel answers nothing and this Worker is replaced; else Errno. */
+  exec(path: ByteArg, argv: ByteArg, envp: ByteArg): never {
+    this.callWith('execve', SYS.execve, [path, argv, envp]);
+    throw new Error('execve returned without an error');
   }
 }

@@ -13,6 +13,7 @@ type Modules = ReturnType<typeof makeModules>;
 type Companions = {
   stat: typeof import('./statmod.js').statModule;
   signal: ReturnType<typeof import('./pymodules.js').makeSignal>;
+  resource: ReturnType<typeof import('./pymodules.js').makeResource>;
   time: ReturnType<typeof import('./pymodules.js').makeTime>;
   sys: ReturnType<typeof import('./pymodules.js').makeSys>;
   atexit: ReturnType<typeof import('./pymodules.js').makeAtexit>;
@@ -28,4 +29,4 @@ if (!mod) throw new Error('posixbox/os can only be imported by a program running
 
 const os: OsModule = mod.default;
 export default os;
-export const { stat, signal, time, sys, atexit, open, pwd, grp, path, OSError } = mod;
+export const { stat, signal, time, sys, atexit, open, pwd, grp, path, OSError, resource } = mod;

@@ -12,7 +12,8 @@ import { makePathApi } from './pathapi.js';
 import { makeDirApi } from './dirapi.js';
 import { Environ, makeCredApi } from './credapi.js';
 import { statModule } from './statmod.js';
-import { makeAtexit, makeOpen, makeSignal, makeSys, makeTime } from './pymodules.js';
+import { makeAtexit, makeOpen, makeResource, makeSignal, makeSys, makeTime } from './pymodules.js';
+import { makeProcApi } from './procapi.js';
 import * as P from './posixpath.js';
 import type { ProcessRuntime } from './runtime-types.js';
 
@@ -22,10 +23,11 @@ export function makeOs(rt: ProcessRuntime) {
   const paths = makePathApi(rt);
   const dirs = makeDirApi(rt, paths);
   const creds = makeCredApi(rt);
+  const procs = makeProcApi(rt);
   const environ = new Environ(rt.env, rt.env);
 
   const os = {
-    ...files, ...paths, ...dirs, ...creds,
+    ...files, ...paths, ...dirs, ...creds, ...procs,
     error: OSError,
     OSError,
     environ,
@@ -75,7 +77,7 @@ export function makeModules(rt: ProcessRuntime): Map<string, Record<string, unkn
   const time = makeTime(rt);
   const sysmod = makeSys(rt, os);
   const named = {
-    stat: statModule, signal: makeSignal(), time, sys: sysmod, atexit: makeAtexit(rt),
+    stat: statModule, signal: makeSignal(rt), time, sys: sysmod, atexit: makeAtexit(rt), resource: makeResource(rt),
     pwd: os.pwd, grp: os.grp, open: makeOpen(os), OSError, path: os.path,
   };
   return new Map<string, Record<string, unknown>>([['posixbox/os', { default: os, ...named }]]);

@@ -180,16 +180,115 @@ export function makeTime(rt: ProcessRuntime) {
   };
 }
 
-export function makeSignal() {
+export type SignalHandler = (signum: number, frame: null) => void;
+export type Disposition = number | SignalHandler;
+
+const SA_RESTART = 0x10000000;
+
+/** Python's signal module over rt_sigaction, rt_sigprocmask, alarm and pause. */
+export function makeSignal(rt: ProcessRuntime) {
+  const { sys } = rt;
+  const handlers = new Map<number, SignalHandler>();
+  const interrupting = new Set<number>();
+  sys.onSignal = (sig) => handlers.get(sig)?.(sig, null);
   const names: Record<string, number> = {};
   for (let s = 1; s < 32; s++) names[SIG.signalName(s)] = s;
+  const check = (sig: number): void => {
+    if (!Number.isInteger(sig) || sig < 1 || sig >= SIG.NSIG) throw new ValueError('signal number out of range');
+  };
+  const install = (sig: number, handler: number, flags: number): number => {
+    wrap('sigaction', undefined, () => sys.call('rt_sigaction', SYS.rt_sigaction, sig, handler, flags, 0, 0));
+    return sys.num(0);
+  };
+  const getsignal = (sig: number): Disposition => {
+    check(sig);
+    const h = handlers.get(sig);
+    if (h) return h;
+    return install(sig, -1, 0);
+  };
+  const toSet = (lo: number, hi: number): Set<number> => {
+    const out = new Set<number>();
+    for (let s = 1; s < SIG.NSIG; s++) {
+      const bitOn = s <= 32 ? (lo >>> (s - 1)) & 1 : (hi >>> (s - 33)) & 1;
+      if (bitOn) out.add(s);
+    }
+    return out;
+  };
+  const fromSet = (sigs: Iterable<number>): [number, number] => {
+    let lo = 0;
+    let hi = 0;
+    for (const s of sigs) {
+      check(s);
+      if (s <= 32) lo |= 1 << (s - 1);
+      else hi |= 1 << (s - 33);
+    }
+    return [lo >>> 0, hi >>> 0];
+  };
   return {
     ...names,
-    NSIG: SIG.NSIG,
-    SIG_DFL: 0,
-    SIG_IGN: 1,
+    NSIG: SIG.NSIG, SIG_DFL: 0, SIG_IGN: 1, SIG_BLOCK: 0, SIG_UNBLOCK: 1, SIG_SETMASK: 2,
     strsignal: SIG.strsignal,
     signalName: SIG.signalName,
+    valid_signals: (): Set<number> => new Set(Array.from({ length: SIG.NSIG - 1 }, (_, i) => i + 1)),
+    /** signal.signal: a function catches (calls are restarted after it, as Python 3 retries them). */
+    signal(sig: number, handler: Disposition): Disposition {
+      check(sig);
+      const old = getsignal(sig);
+      if (typeof handler === 'function') {
+        install(sig, 2, interrupting.has(sig) ? 0 : SA_RESTART);
+        handlers.set(sig, handler);
+      } else {
+        if (handler !== 0 && handler !== 1) throw new TypeError('signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object');
+        install(sig, handler, 0);
+        handlers.delete(sig);
+      }
+      return old;
+    },
+    getsignal,
+    /** siginterrupt(sig, true): calls interrupted by sig fail with EINTR instead of restarting. */
+    siginterrupt(sig: number, flag: boolean): void {
+      check(sig);
+      if (flag) interrupting.add(sig);
+      else interrupting.delete(sig);
+      if (handlers.has(sig)) install(sig, 2, flag ? 0 : SA_RESTART);
+    },
+    alarm: (secs: number): number => sys.call('alarm', SYS.alarm, Math.floor(secs)),
+    /** pause: sleep until a signal is handled; returns after the handler. */
+    pause(): void {
+      try {
+        sys.call('pause', SYS.pause);
+      } catch {
+        /* EINTR: the handler has run */
+      }
+    },
+    pthread_sigmask(how: number, mask: Iterable<number>): Set<number> {
+      const [lo, hi] = fromSet(mask);
+      wrap('pthread_sigmask', undefined, () => sys.call('rt_sigprocmask', SYS.rt_sigprocmask, how, lo, hi, 1));
+      return toSet(sys.num(0), sys.num(1));
+    },
+    sigpending(): Set<number> {
+      sys.call('rt_sigpending', SYS.rt_sigpending);
+      return toSet(sys.num(0), sys.num(1));
+    },
+    raise_signal(sig: number): void {
+      check(sig);
+      wrap('raise_signal', undefined, () => sys.call('kill', SYS.kill, sys.call('getpid', SYS.getpid), sig));
+    },
+  };
+}
+
+/** Python's resource module: RLIMIT_NPROC and RLIMIT_NOFILE. */
+export function makeResource(rt: ProcessRuntime) {
+  const { sys } = rt;
+  return {
+    RLIMIT_NPROC: 6, RLIMIT_NOFILE: 7, RLIM_INFINITY: -1,
+    getrlimit(res: number): [number, number] {
+      wrap('getrlimit', undefined, () => sys.call('prlimit64', SYS.prlimit64, res, 0, 0, 0));
+      return [sys.num(0), sys.num(1)];
+    },
+    setrlimit(res: number, limits: readonly [number, number]): void {
+      wrap('setrlimit', undefined, () => sys.call('prlimit64', SYS.prlimit64, res, limits[0], limits[1], 1));
+    },
   };
 }
 

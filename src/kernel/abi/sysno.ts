@@ -4,6 +4,8 @@
  */
 export const SYS = {
   read: 0, write: 1, open: 2, close: 3, stat: 4, fstat: 5, lstat: 6, lseek: 8,
+  rt_sigaction: 13, rt_sigprocmask: 14, rt_sigreturn: 15, pause: 34, alarm: 37, fork: 57,
+  execve: 59, wait4: 61, rt_sigpending: 127, tkill: 200, prlimit64: 302,
   pread64: 17, pwrite64: 18, access: 21, nanosleep: 35, dup: 32, dup2: 33, getpid: 39,
   exit: 60, kill: 62, uname: 63, fcntl: 72, fsync: 74, truncate: 76, ftruncate: 77, getcwd: 79,
   chdir: 80, fchdir: 81, rename: 82, mkdir: 83, rmdir: 84, link: 86, unlink: 87, symlink: 88,
@@ -19,6 +21,8 @@ export const SYS = {
   getlogin: 1000,
   /** posixbox: wait until the scheduler gives this new process the CPU; returns its pid. */
   sched_start: 1001,
+  /** posixbox: posix_spawn as one call (path, argv, envp, file actions, flags, pgroup). */
+  posix_spawn: 1002,
 } as const;
 
 export type SyscallName = keyof typeof SYS;

@@ -7,7 +7,9 @@ import { credCalls } from './cred.js';
 import { ioCalls } from './fs-io.js';
 import { pathCalls } from './fs-path.js';
 import { procCalls } from './proc.js';
+import { processCalls } from './process.js';
+import { signalCalls } from './signal.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallEntry> = new Map([
-  ...ioCalls, ...pathCalls, ...credCalls, ...procCalls,
+  ...ioCalls, ...pathCalls, ...credCalls, ...procCalls, ...processCalls, ...signalCalls,
 ]);

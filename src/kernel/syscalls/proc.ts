@@ -37,10 +37,11 @@ function nanosleep(k: Kernel, p: Process, sec: number, nsec: number): Result {
     throw new SysError(EINVAL);
   }
   const deadline = k.nowNs() + BigInt(sec) * 1_000_000_000n + BigInt(nsec);
-  const check = (): Result => (k.nowNs() >= deadline ? 0 : new Park('nanosleep', check));
   if (k.nowNs() >= deadline) return 0;
-  k.scheduler.addTimer(p, deadline, () => k.scheduler.wake(p));
-  return new Park('nanosleep', check);
+  const cancel = k.scheduler.addTimer(p, deadline, () => k.scheduler.wake(p));
+  // Never restarted after a handler (as nanosleep(2)): an interrupted sleep is EINTR.
+  const check = (): Result => (k.nowNs() >= deadline ? 0 : new Park('nanosleep', check, false, cancel));
+  return check();
 }
 
 /** The exit status argument is masked to 8 bits and encoded as wait(2) reports it. */
@@ -61,7 +62,7 @@ export const procCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   })],
   [228, full('clock_gettime', ['int'], (k, _p, a) => clockGettime(k, a.int(0)))],
   [35, partial('nanosleep', ['int', 'int'], (k, p, a) => nanosleep(k, p, a.int(0), a.int(1)),
-    'not yet interruptible by signals (the processes issue)')],
+    'the time left is not reported after EINTR')],
   [318, full('getrandom', ['int', 'int'], (k, _p, a) => {
     const out = a.out(a.int(0));
     k.random.fill(out);
