@@ -44,3 +44,55 @@ describe('determinism', () => {
     expect(b.stdout).not.toBe(a.stdout);
   });
 });
+
+const RACE = `import os, { time } from 'posixbox/os';
+export function main() {
+  const kids = [];
+  for (const name of ['a', 'b', 'c']) {
+    const pid = os.fork();
+    if (pid === 0) {
+      for (let i = 0; i < 3; i++) { console.log(name + i); time.sleep(1); }
+      return 0;
+    }
+    kids.push(pid);
+  }
+  for (const k of kids) os.waitpid(k, 0);
+  console.log('done at', time.time() - 946684800);
+  return 0;
+}`;
+
+describe('determinism with racing children', () => {
+  it('the same seed prints identical bytes on 20 consecutive runs', async () => {
+    const outs = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const r = await run(RACE, { boot: { seed: 42 } });
+      r.kernel.shutdown();
+      expect(r.status).toBe(0);
+      outs.add(r.stdout);
+    }
+    expect(outs.size).toBe(1);
+    const lines = [...outs][0]!.trim().split('\n');
+    expect(lines.length).toBe(10);
+    expect(lines[9]).toBe('done at 3');
+  });
+
+  it('different seeds give different interleavings, each a valid one', async () => {
+    const outs = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const r = await run(RACE, { boot: { seed } });
+      r.kernel.shutdown();
+      const lines = r.stdout.trim().split('\n');
+      // every child prints its own lines in order, and the parent finishes last
+      for (const n of ['a', 'b', 'c']) expect(lines.filter((l) => l.startsWith(n))).toEqual([`${n}0`, `${n}1`, `${n}2`]);
+      expect(lines[9]).toBe('done at 3');
+      outs.add(r.stdout);
+    }
+    expect(outs.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('without a seed the lowest pid runs first (LESSONS.md §1.4)', async () => {
+    const r = await run(RACE, {});
+    r.kernel.shutdown();
+    expect(r.stdout).toBe('a0\nb0\nc0\na1\nb1\nc1\na2\nb2\nc2\ndone at 3\n');
+  });
+});

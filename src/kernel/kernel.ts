@@ -32,7 +32,8 @@ export interface BootOptions extends SystemSpec {
   readonly clock?: string | number;
   /** Real-time mode: Workers run in parallel and the clock follows the host. Default: deterministic. */
   readonly realtime?: boolean;
-  /** Seed for the random source (and, later, for the scheduler's choices). */
+  /** Seed for the random source and for the scheduler: with a seed, which runnable process runs
+   * next is a seeded choice instead of the lowest pid (LESSONS.md §1.4), to explore interleavings. */
   readonly seed?: number;
   /** The pid the first process after init gets (default 2). */
   readonly nextPid?: number;
@@ -126,7 +127,7 @@ export class Kernel {
     this.init.state = 'S';
     this.procs.set(1, this.init);
     this.nextPid = options.nextPid ?? 2;
-    this.scheduler = new Scheduler(this);
+    this.scheduler = new Scheduler(this, options.seed);
     this.server = new ChannelServer(this);
     setupSystem(this, options);
     this.pool = new WorkerPool(options.workers, options.poolSize ?? 1);

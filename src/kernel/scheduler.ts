@@ -11,6 +11,7 @@ import { SIGKILL } from './abi/signal.js';
 import type { Process } from '../proc/process.js';
 import type { Kernel } from './kernel.js';
 import type { Park } from './syscall.js';
+import { makeRandom } from './random.js';
 
 interface Timer {
   readonly deadline: bigint;
@@ -26,8 +27,15 @@ export class Scheduler {
   private timerSeq = 0;
   private picking = false;
   private again = false;
+  /** With a seed, the next process is a seeded choice among the runnable ones (§1.4). */
+  private readonly choose: ((n: number) => number) | undefined;
 
-  constructor(private readonly k: Kernel) {}
+  constructor(private readonly k: Kernel, seed?: number) {
+    if (seed !== undefined) {
+      const r = makeRandom(seed ^ 0x5eed);
+      this.choose = (n) => r.next() % n;
+    }
+  }
 
   private get deterministic(): boolean {
     return this.k.clock.deterministic;
@@ -102,7 +110,7 @@ export class Scheduler {
     const t: Timer = { deadline: deadlineNs, seq: this.timerSeq++, p, fire };
     if (!this.deterministic) {
       const ms = Number(deadlineNs - this.k.nowNs()) / 1e6;
-      const h = setTimeout(fire, Math.max(0, ms));
+      const h = setTimeout(fire, Math.max(0, Math.ceil(ms)));
       return () => clearTimeout(h);
     }
     this.timers.push(t);
@@ -162,13 +170,13 @@ export class Scheduler {
     }
   }
 
+  /** The lowest-pid runnable process, or with a seed a seeded pick among them (in pid order). */
   private lowestRunnable(): Process | undefined {
-    let best: Process | undefined;
-    for (const p of this.k.procs.values()) {
-      if (p === this.k.init || p.state !== 'R') continue;
-      if (!best || p.pid < best.pid) best = p;
-    }
-    return best;
+    const runnable: Process[] = [];
+    for (const p of this.k.procs.values()) if (p !== this.k.init && p.state === 'R') runnable.push(p);
+    if (runnable.length === 0) return undefined;
+    runnable.sort((a, b) => a.pid - b.pid);
+    return runnable[this.choose ? this.choose(runnable.length) : 0];
   }
 
   /** Jump the clock to the earliest deadline and fire every timer due by then. */

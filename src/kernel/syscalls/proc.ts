@@ -37,11 +37,14 @@ function nanosleep(k: Kernel, p: Process, sec: number, nsec: number): Result {
     throw new SysError(EINVAL);
   }
   const deadline = k.nowNs() + BigInt(sec) * 1_000_000_000n + BigInt(nsec);
-  if (k.nowNs() >= deadline) return 0;
-  const cancel = k.scheduler.addTimer(p, deadline, () => k.scheduler.wake(p));
+  // Each time it is not yet due (a host timer may fire a little early) it arms a timer again.
   // Never restarted after a handler (as nanosleep(2)): an interrupted sleep is EINTR.
-  const check = (): Result => (k.nowNs() >= deadline ? 0 : new Park('nanosleep', check, false, cancel));
-  return check();
+  const sleep = (): Result => {
+    if (k.nowNs() >= deadline) return 0;
+    const cancel = k.scheduler.addTimer(p, deadline, () => k.scheduler.wake(p));
+    return new Park('nanosleep', sleep, false, cancel);
+  };
+  return sleep();
 }
 
 /** The exit status argument is masked to 8 bits and encoded as wait(2) reports it. */

@@ -14,8 +14,11 @@ export const RLIMIT_NOFILE = 7;
 export const RLIMIT_NPROC = 6;
 export const RLIM_INFINITY = -1;
 
-/** NUL-separated strings (argv, envp) as the client sends them. */
-export function splitStrings(s: string): string[] {
+const decoder = new TextDecoder();
+
+/** NUL-terminated strings (argv, envp) as the client sends them, back to back. */
+export function splitStrings(bytes: Uint8Array): string[] {
+  const s = decoder.decode(bytes.slice());
   return s === '' ? [] : s.split('\0').slice(0, -1);
 }
 
@@ -25,12 +28,12 @@ function kill(k: Kernel, p: Process, pid: number, sig: number): number {
   let targets: Process[];
   if (pid > 0) {
     const t = k.procs.get(pid);
-    if (!t || t === k.init) throw new SysError(ESRCH);
+    if (!t) throw new SysError(ESRCH);
     targets = [t];
   } else {
     const all = [...k.procs.values()].filter((q) => q !== k.init).sort((a, b) => a.pid - b.pid);
     if (pid === 0) targets = all.filter((q) => q.pgid === p.pgid);
-    else if (pid === -1) targets = all.filter((q) => q !== p);
+    else if (pid === -1) targets = all.filter((q) => q !== p); // never init, never the caller
     else targets = all.filter((q) => q.pgid === -pid);
     if (targets.length === 0) throw new SysError(ESRCH);
   }
@@ -79,8 +82,8 @@ function prlimit(p: Process, resource: number, setSoft: number, setHard: number,
 export const processCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   [57, full('fork', [], (k, p) => fork(k, p, p.requestDigest))],
   [59, full('execve', ['str', 'str', 'str'], (k, p, a) => {
-    const loaded = loadImage(k, k.fsContext(p), a.str(0), splitStrings(a.str(1)));
-    commitExec(k, p, loaded, splitStrings(a.str(2)));
+    const loaded = loadImage(k, k.fsContext(p), a.str(0), splitStrings(a.bytes(1)));
+    commitExec(k, p, loaded, splitStrings(a.bytes(2)));
     return NO_REPLY;
   })],
   [61, partial('wait4', ['int', 'int'], (k, p, a) => wait4(k, p, a.int(0), a.int(1)),
@@ -99,5 +102,5 @@ export const processCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   [302, partial('prlimit64', ['int', 'int', 'int', 'int'], (_k, p, a) => prlimit(p, a.int(0), a.int(1), a.int(2), a.int(3) === 1),
     'RLIMIT_NPROC and RLIMIT_NOFILE are enforced; other resources read as unlimited and cannot be set')],
   [1002, full('posix_spawn', ['str', 'str', 'str', 'str', 'int', 'int'], (k, p, a) =>
-    spawnProcess(k, p, a.str(0), splitStrings(a.str(1)), splitStrings(a.str(2)), a.str(3), a.int(4), a.int(5)))],
+    spawnProcess(k, p, a.str(0), splitStrings(a.bytes(1)), splitStrings(a.bytes(2)), a.str(3), a.int(4), a.int(5)))],
 ];
