@@ -30,6 +30,7 @@ export type Outcome = number | Reply | Park | Failure | typeof NO_REPLY;
 
 const SPIN_ITERATIONS = 20_000;
 const BURST_MS = 4;
+const POLL_MS = 0.5;
 
 const decoder = new TextDecoder();
 
@@ -78,19 +79,22 @@ export class ChannelServer {
     const ch = p.channel;
     if (!ch || this.closed || p.state === 'Z' || this.armed.has(p)) return;
     const v = Atomics.load(ch.ctl, CTL_STATE);
+    const stillOurs = (): boolean => !this.closed && p.state !== 'Z' && p.channel === ch;
     if (v === STATE_REQUEST) {
       this.armed.add(p);
       queueMicrotask(() => {
         this.armed.delete(p);
-        if (!this.closed && p.state !== 'Z' && Atomics.load(ch.ctl, CTL_STATE) === STATE_REQUEST) {
-          this.k.scheduler.onRequest(p);
-        }
+        if (!stillOurs()) return;
+        // Served meanwhile by a poll: then wait for the next request instead.
+        if (Atomics.load(ch.ctl, CTL_STATE) === STATE_REQUEST) this.k.scheduler.onRequest(p);
+        else this.listen(p);
       });
       return;
     }
     const w = Atomics.waitAsync(ch.ctl, CTL_STATE, v);
     this.armed.add(p);
     const again = (): void => {
+      if (p.channel !== ch) return; // exec moved the process to another Worker's channel
       this.armed.delete(p);
       this.listen(p);
     };
@@ -102,19 +106,25 @@ export class ChannelServer {
     this.closed = true;
   }
 
-  /** p is gone: wake our wait on its channel so the listener lets go of it. */
-  released(p: Process): void {
-    const ch = p.channel;
+  /** p is gone, or left this channel (exec): wake our wait on it so the listener lets go. */
+  released(p: Process, ch = p.channel): void {
     if (!ch) return;
+    this.armed.delete(p);
     Atomics.notify(ch.ctl, CTL_STATE);
   }
 
   /** Serve p's pending request, then keep serving while it calls back to back. */
   serve(p: Process): void {
+    this.serveBurst(p);
+    this.pollRunnable();
+  }
+
+  private serveBurst(p: Process): void {
     const ch = p.channel!;
     const burstEnd = performance.now() + BURST_MS;
     for (;;) {
       if (p.state === 'T' || p.state === 'Z') return; // a stopped process's request waits for SIGCONT
+      if (Atomics.load(ch.ctl, CTL_STATE) !== STATE_REQUEST) break; // answered already (a second notice)
       p.pending = false;
       const nr = Atomics.load(ch.ctl, CTL_NR);
       const entry = SYSCALLS.get(nr);
@@ -172,6 +182,29 @@ export class ChannelServer {
     Atomics.store(ch.ctl, CTL_STATE, STATE_RESPONSE);
     Atomics.notify(ch.ctl, CTL_STATE);
     return true;
+  }
+
+  /**
+   * Before the kernel's thread goes idle: a runnable process whose request has not arrived yet
+   * (a process just started, or woken) usually sends it within a fraction of a millisecond, so
+   * look at those channels for a short while instead of paying an event-loop wake-up.
+   */
+  private pollRunnable(): void {
+    const expected: Process[] = [];
+    for (const q of this.k.procs.values()) {
+      if (q.state === 'R' && q.channel && !q.pending && !q.woken && q !== this.k.init) expected.push(q);
+    }
+    if (expected.length === 0) return;
+    const end = performance.now() + POLL_MS;
+    for (let i = 0; ; i++) {
+      for (const q of expected) {
+        if (q.state === 'R' && q.channel && Atomics.load(q.channel.ctl, CTL_STATE) === STATE_REQUEST) {
+          this.k.scheduler.onRequest(q);
+          return;
+        }
+      }
+      if ((i & 63) === 63 && performance.now() > end) return;
+    }
   }
 
   /** Run a handler; SysError becomes a Failure, anything else is a kernel bug. */

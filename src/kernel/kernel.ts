@@ -5,7 +5,7 @@
  * Its own code is synchronous; the only asynchrony is waiting for requests on the processes'
  * channels (Atomics.waitAsync, see channel-server.ts) and for timers in real-time mode.
  */
-import { CHANNEL_BYTES, CTL_STATE, STATE_IDLE, channelViews, type ChannelViews } from './abi/channel.js';
+import { channelViews } from './abi/channel.js';
 import { O_RDONLY, O_WRONLY } from './abi/fcntl.js';
 import { S_IFCHR, S_IFIFO } from './abi/stat.js';
 import { SIGKILL } from './abi/signal.js';
@@ -166,7 +166,7 @@ export class Kernel {
     stdio.forEach((spec, fd) => this.installStdio(fds, fd, spec, { ...ctx, cwd }));
     const pid = this.allocPid();
     const p = new Process(pid, this.init, creds, cwd, this.vfs.root, ctx.umask, fds, [...o.argv],
-      [...(o.env ?? [])], o.login ?? '', this.clock.now(), this.newChannel());
+      [...(o.env ?? [])], o.login ?? '', this.clock.now(), undefined);
     p.image = o.program;
     p.seed = this.random.next();
     p.pgid = pid;
@@ -225,10 +225,6 @@ export class Kernel {
     ];
   }
 
-  newChannel(): ChannelViews {
-    return channelViews(new SharedArrayBuffer(CHANNEL_BYTES));
-  }
-
   /** Give a new process a Worker running its image; it is runnable from now on. */
   startWorker(p: Process): void {
     this.scheduler.admit(p);
@@ -239,7 +235,9 @@ export class Kernel {
   replaceWorker(p: Process): void {
     p.worker?.terminate();
     p.worker = undefined;
-    Atomics.store(p.channel!.ctl, CTL_STATE, STATE_IDLE);
+    const old = p.channel;
+    p.channel = undefined;
+    if (old) this.server.released(p, old);
     this.launch(p);
   }
 
@@ -247,6 +245,7 @@ export class Kernel {
     const image = p.image!;
     const worker = this.pool.take();
     p.worker = worker;
+    p.channel = channelViews(worker.channel);
     worker.onCrash((reason) => {
       if (p.state === 'Z' || p.worker !== worker) return;
       this.bugs.push({ pid: p.pid, call: 'worker', error: reason });

@@ -77,7 +77,7 @@ export async function runProgram(
   const extraFiles = spec.fixtureExtra?.files ?? [];
   const fx = parseFixture({ ...base, files: [...(base.files as unknown[] ?? []), ...extraFiles] });
   let deadlock: string | undefined;
-  const k = kernel ?? boot({ ...fx.system, nextPid: fx.process.pid ?? spec.nextPid, onDeadlock: (r) => { deadlock = r; } });
+  const k = kernel ?? boot({ ...fx.system, nextPid: spec.nextPid ?? fx.process.pid, onDeadlock: (r) => { deadlock = r; } });
   const chunks: Uint8Array[] = [];
   let eof!: () => void;
   const ended = new Promise<void>((resolve) => { eof = resolve; });

@@ -28,7 +28,7 @@ export class SyscallClient {
   /** Runs the user-space handler of a signal the kernel hands over with an answer. */
   onSignal: (sig: number) => void = () => {};
 
-  constructor(sab: SharedArrayBuffer, private readonly spin: number) {
+  constructor(sab: SharedArrayBuffer, public spin: number) {
     this.ch = channelViews(sab);
   }
 

@@ -11,8 +11,8 @@ export interface ProcessRuntime {
   /** The environment as Python's os.environ keeps it (also what exec and spawn pass on). */
   readonly env: Map<string, string>;
   readonly atexit: Array<() => void>;
-  /** uint32 from the process's seeded generator. */
-  readonly random: () => number;
+  /** uint32 from the process's seeded generator (set when the Worker becomes the process). */
+  random: () => number;
 }
 
 /** Raised by sys.exit(n): unwinds to the runtime, which runs atexit handlers and exits. */

@@ -5,6 +5,7 @@
  * status from main's return, sys.exit, or an uncaught exception (status 1 and a traceback).
  */
 import { SYS } from '../kernel/abi/sysno.js';
+import { CHANNEL_BYTES } from '../kernel/abi/channel.js';
 import { makeRandom } from '../kernel/random.js';
 import type { WorkerStartMessage } from '../proc/worker-host.js';
 import { SyscallClient } from './channel.js';
@@ -36,18 +37,52 @@ function dataUrl(source: string): string {
   return `data:text/javascript;charset=utf-8,${encodeURIComponent(source).replace(/'/g, '%27')}`;
 }
 
-/** Rewrite `posixbox/os` and `posixbox/lesson` imports to the registered modules. */
+const STATIC_IMPORT = /\bimport\s+(?:([A-Za-z_$][\w$]*)\s*(?:,\s*)?)?(?:\{([^}]*)\}|\*\s*as\s+([A-Za-z_$][\w$]*))?\s*from\s*(['"])(posixbox\/(?:os|lesson))\4\s*;?/g;
+
+/**
+ * Link a program to the registered modules: a static `import … from 'posixbox/os'` becomes a
+ * binding taken straight from the registry (no module to fetch and link), any other reference
+ * to `posixbox/os` or `posixbox/lesson` (a dynamic import) a data: module re-exporting it.
+ */
 export function linkProgram(source: string, modules: ModuleRegistry): string {
-  return source.replace(SPECIFIER, (m, pre: string, q: string, spec: string) => {
+  const bound = source.replace(STATIC_IMPORT, (m, dflt: string | undefined, named: string | undefined, ns: string | undefined, _q: string, spec: string) => {
+    if (!modules.has(spec)) return m;
+    const from = `globalThis[Symbol.for('posixbox.modules')].get(${JSON.stringify(spec)})`;
+    if (ns) return `const ${ns} = ${from};`;
+    const parts: string[] = [];
+    if (dflt) parts.push(`default: ${dflt}`);
+    for (const item of (named ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+      const [name, alias] = item.split(/\s+as\s+/);
+      parts.push(alias ? `${name}: ${alias}` : name!);
+    }
+    return `const { ${parts.join(', ')} } = ${from};`;
+  });
+  return bound.replace(SPECIFIER, (m, pre: string, q: string, spec: string) => {
     const mod = modules.get(spec);
     return mod ? `${pre}${q}${dataUrl(shimSource(spec, mod))}${q}` : m;
   });
 }
 
-function installGlobals(rt: ProcessRuntime): void {
-  const { sys } = rt;
+/**
+ * The Worker's globals, installed once when the Worker boots (in the pool, off the critical
+ * path of spawn) and bound to the process's runtime when the Worker becomes a process. This is
+ * per-Worker state by nature: a Worker is exactly one process.
+ */
+export interface PreparedWorker {
+  rt: ProcessRuntime | undefined;
+  /** Built ahead on the Worker's own channel: the runtime (argv and environment still empty) and its modules. */
+  ready: { readonly rt: ProcessRuntime; readonly modules: ModuleRegistry } | undefined;
+}
+
+function current(w: PreparedWorker): ProcessRuntime {
+  if (!w.rt) throw new Error('posixbox: this Worker is not a process yet');
+  return w.rt;
+}
+
+function installGlobals(w: PreparedWorker): void {
   const g = globalThis as unknown as Record<string, unknown>;
   g.console = makeConsole((fd, text) => {
+    const { sys } = current(w);
     let b = encoder.encode(text);
     while (b.length > 0) {
       try {
@@ -58,6 +93,7 @@ function installGlobals(rt: ProcessRuntime): void {
     }
   });
   const clock = (id: number): number => {
+    const { sys } = current(w);
     sys.call('clock_gettime', SYS.clock_gettime, id);
     return sys.num(0) * 1000 + sys.num(1) / 1e6;
   };
@@ -74,9 +110,10 @@ function installGlobals(rt: ProcessRuntime): void {
   }
   g.Date = KernelDate;
   Object.defineProperty(performance, 'now', { value: () => clock(1), configurable: true });
-  Math.random = () => rt.random() / 4294967296;
+  Math.random = () => current(w).random() / 4294967296;
   const fill = <T extends ArrayBufferView | null>(view: T): T => {
     if (view) {
+      const rt = current(w);
       const b = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
       for (let i = 0; i < b.length; i += 4) {
         let v = rt.random();
@@ -86,6 +123,49 @@ function installGlobals(rt: ProcessRuntime): void {
     return view;
   };
   if (globalThis.crypto) Object.defineProperty(globalThis.crypto, 'getRandomValues', { value: fill, configurable: true });
+}
+
+/**
+ * Get a fresh Worker ready to become a process: install the globals, and build the modules once
+ * for a stand-in runtime so their code is compiled before a program waits on it. No system call
+ * is made and nothing of the stand-in survives.
+ */
+export function prepareWorker(channel?: SharedArrayBuffer): PreparedWorker {
+  const w: PreparedWorker = { rt: undefined, ready: undefined };
+  installGlobals(w);
+  const rt: ProcessRuntime = {
+    sys: new SyscallClient(channel ?? new SharedArrayBuffer(CHANNEL_BYTES), 0), argv: [], env: new Map(), atexit: [],
+    random: makeRandom(0).next,
+  };
+  const modules = makeModules(rt);
+  linkProgram("import os from 'posixbox/os';", modules);
+  if (channel) w.ready = { rt, modules };
+  return w;
+}
+
+/** The runtime for this start: the one built ahead if it is on this channel, filled in; else a new one. */
+function runtimeFor(msg: WorkerStartMessage, w: PreparedWorker): { rt: ProcessRuntime; modules: ModuleRegistry } {
+  const entries: Array<[string, string]> = [];
+  for (const kv of msg.env) {
+    const eq = kv.indexOf('=');
+    if (eq > 0) entries.push([kv.slice(0, eq), kv.slice(eq + 1)]);
+  }
+  const ready = w.ready;
+  w.ready = undefined;
+  if (ready && ready.rt.sys.ch.sab === msg.sab) {
+    const { rt, modules } = ready;
+    rt.sys.spin = msg.spin;
+    rt.argv.push(...msg.argv);
+    rt.random = makeRandom(msg.seed).next;
+    const environ = (modules.get('posixbox/os')?.default as { environ: Map<string, string> }).environ;
+    for (const [k, v] of entries) environ.set(k, v); // writes through to rt.env
+    return ready;
+  }
+  const rt: ProcessRuntime = {
+    sys: new SyscallClient(msg.sab, msg.spin), argv: [...msg.argv], env: new Map(entries), atexit: [],
+    random: makeRandom(msg.seed).next,
+  };
+  return { rt, modules: makeModules(rt) };
 }
 
 /** Python-like traceback text for an uncaught exception. */
@@ -109,17 +189,11 @@ function exitCode(code: SystemExit['code'], write: (s: string) => void): number 
   return 1;
 }
 
-export async function runProcess(msg: WorkerStartMessage, loader: ModuleLoader): Promise<never> {
-  const sys = new SyscallClient(msg.sab, msg.spin);
-  const env = new Map<string, string>();
-  for (const kv of msg.env) {
-    const eq = kv.indexOf('=');
-    if (eq > 0) env.set(kv.slice(0, eq), kv.slice(eq + 1));
-  }
-  const rt: ProcessRuntime = { sys, argv: [...msg.argv], env, atexit: [], random: makeRandom(msg.seed).next };
-  const modules = makeModules(rt);
+export async function runProcess(msg: WorkerStartMessage, loader: ModuleLoader, w: PreparedWorker = prepareWorker()): Promise<never> {
+  const { rt, modules } = runtimeFor(msg, w);
+  const { sys } = rt;
   setRegistry(modules);
-  installGlobals(rt);
+  w.rt = rt;
   sys.call('sched_start', SYS.sched_start);
   const stderr = (s: string): void => {
     try { sys.callWith('write', SYS.write, [2, encoder.encode(s)]); } catch { /* nowhere to report */ }

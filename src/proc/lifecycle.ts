@@ -39,7 +39,7 @@ export function fork(k: Kernel, parent: Process, forkDigest: number): number {
   }
   const pid = k.allocPid();
   const child = new Process(pid, parent, parent.creds, parent.cwd, parent.root, parent.umask, parent.fds.clone(),
-    parent.argv, parent.env, parent.login, k.clock.now(), k.newChannel());
+    parent.argv, parent.env, parent.login, k.clock.now(), undefined);
   child.image = parent.image;
   child.seed = parent.seed;
   child.signals = parent.signals.clone();

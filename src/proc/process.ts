@@ -83,7 +83,8 @@ export class Process {
     public env: readonly string[],
     public login: string,
     readonly startTime: Timespec,
-    readonly channel: ChannelViews | undefined,
+    /** The syscall channel: the buffer of the Worker the process runs in (set when it gets one). */
+    public channel: ChannelViews | undefined,
   ) {}
 
   get ppid(): number {

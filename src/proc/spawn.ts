@@ -57,7 +57,7 @@ export function spawnProcess(k: Kernel, parent: Process, path: string, argv: rea
   const actions = parseActions(actionsText);
   if (k.procs.size > 4096) throw new SysError(EAGAIN);
   const child = new Process(k.allocPid(), parent, parent.creds, parent.cwd, parent.root, parent.umask, parent.fds.clone(),
-    argv, env, parent.login, k.clock.now(), k.newChannel());
+    argv, env, parent.login, k.clock.now(), undefined);
   child.signals = parent.signals.clone();
   child.pgid = parent.pgid;
   child.sid = parent.sid;

@@ -1,12 +1,20 @@
-/** The Node worker bundle's entry: wait for the start message, then become the process. */
-import { parentPort } from 'node:worker_threads';
-import { runProcess } from '../os/runtime.js';
+/**
+ * The Node worker bundle's entry: get ready (globals, compiled modules), sleep on the channel
+ * until the kernel hands over a process, then become it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { prepareWorker, runProcess, type ModuleLoader } from '../os/runtime.js';
+import { waitStart } from './handoff.js';
 import type { WorkerStartMessage } from './worker-host.js';
 
-parentPort?.once('message', (msg: WorkerStartMessage) => {
-  void runProcess(msg, {
-    importSource: (source) =>
-      import(`data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`) as Promise<Record<string, unknown>>,
-    importLessonLibrary: () => import('../os/lesson.js') as Promise<Record<string, unknown>>,
-  });
-});
+const loader: ModuleLoader = {
+  importSource: (source) =>
+    import(`data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`) as Promise<Record<string, unknown>>,
+  importLessonLibrary: () => import('../os/lesson.js') as Promise<Record<string, unknown>>,
+};
+
+const channel = (workerData as { channel: SharedArrayBuffer }).channel;
+const prepared = prepareWorker(channel);
+const start = waitStart(channel);
+if (start) void runProcess(start, loader, prepared);
+else parentPort?.once('message', (msg: WorkerStartMessage) => void runProcess(msg, loader, prepared));

@@ -1,5 +1,6 @@
 /** The browser worker's entry: wait for the start message, then become the process. */
-import { runProcess } from '../os/runtime.js';
+import { prepareWorker, runProcess, type ModuleLoader } from '../os/runtime.js';
+import { waitStart } from './handoff.js';
 import type { WorkerStartMessage } from './worker-host.js';
 
 /**
@@ -18,9 +19,16 @@ function dataUrl(source: string): string {
   return `data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`;
 }
 
-addEventListener('message', (ev: MessageEvent<WorkerStartMessage>) => {
-  void runProcess(ev.data, {
-    importSource: async (source) => (await importer).default(dataUrl(source)) as Promise<Record<string, unknown>>,
-    importLessonLibrary: () => import('../os/lesson.js') as Promise<Record<string, unknown>>,
-  });
+const loader: ModuleLoader = {
+  importSource: async (source) => (await importer).default(dataUrl(source)) as Promise<Record<string, unknown>>,
+  importLessonLibrary: () => import('../os/lesson.js') as Promise<Record<string, unknown>>,
+};
+
+// The first message brings the channel; then sleep on it until the kernel hands over a process
+// (a record too large for the channel comes as a second message).
+addEventListener('message', (first: MessageEvent<{ type: 'channel'; channel: SharedArrayBuffer }>) => {
+  const prepared = prepareWorker(first.data.channel);
+  const start = waitStart(first.data.channel);
+  if (start) void runProcess(start, loader, prepared);
+  else addEventListener('message', (ev: MessageEvent<WorkerStartMessage>) => void runProcess(ev.data, loader, prepared), { once: true });
 }, { once: true });

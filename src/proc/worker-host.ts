@@ -19,6 +19,8 @@ export interface WorkerStartMessage {
 }
 
 export interface ProcessWorker {
+  /** The channel buffer this Worker was created with; the process it becomes uses it. */
+  readonly channel: SharedArrayBuffer;
   start(message: WorkerStartMessage): void;
   terminate(): void;
   /** Called once if the Worker dies on its own (a crash, out of memory), not after terminate(). */
