@@ -5,3 +5,4 @@ export { errnoName, strerror } from './kernel/abi/errno.js';
 export { HostInput } from './fs/hoststream.js';
 export { SYSCALLS } from './kernel/syscalls/index.js';
 export type { SystemSpec, UserSpec, GroupSpec, FileSpec } from './kernel/setup.js';
+export { binariesOf, installPrograms } from './bin/install.js';

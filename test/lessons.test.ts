@@ -1,7 +1,7 @@
 /** Every lesson and exercise available so far, through the real kernel, byte for byte. */
 import { describe, expect, it } from 'vitest';
 import { boot } from '../src/index.js';
-import { checkVariant, variantsOf } from '../src/lessons/harness.js';
+import { checkVariant, runProgram, variantsOf } from '../src/lessons/harness.js';
 import { nodeLessonFiles } from '../src/cli/files.js';
 
 const files = nodeLessonFiles();
@@ -16,5 +16,31 @@ describe('lessons', () => {
         }
       });
     }
+  }
+});
+
+/**
+ * With a seed the scheduler makes other choices (LESSONS.md §1.4): the process lessons must
+ * still print the same lines, each process's own lines in program order.
+ */
+describe('process lessons under other seeds', () => {
+  const owner = (line: string): string => (/^(PARENT|CHILD|WORKER \d+|Received)/.exec(line)?.[1] ?? 'other');
+  for (const id of ['fork', 'kill', 'wait', 'waitpid']) {
+    if (!files.ids().includes(id)) continue;
+    it(`${id} keeps its lines and each process's order with seeds 1..5`, async () => {
+      const lesson = files.lesson(id);
+      const expected = lesson.expected ?? '';
+      for (let seed = 1; seed <= 5; seed++) {
+        const r = await runProgram(boot, files, { ...lesson, id, seed });
+        r.kernel.shutdown();
+        const got = r.output.split('\n');
+        const want = expected.split('\n');
+        expect([...got].sort()).toEqual([...want].sort());
+        for (const who of new Set(want.map(owner))) {
+          if (who === 'other') continue;
+          expect(got.filter((l) => owner(l) === who)).toEqual(want.filter((l) => owner(l) === who));
+        }
+      }
+    });
   }
 });

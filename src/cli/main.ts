@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { boot } from '../index.js';
-import { HostInput } from '../fs/hoststream.js';
 import { parseFixture, type Fixture } from '../kernel/fixture.js';
-import { checkAll, checkVariant, runProgram, type CheckResult } from '../lessons/harness.js';
+import { CAPABILITIES, checkAll, checkVariant, runProgram, type CheckResult } from '../lessons/harness.js';
 import { parseRunOptions, USAGE, UsageError, type RunOptions } from './args.js';
 import { DEFAULT_SYSTEM } from './default-system.js';
 import { nodeLessonFiles } from './files.js';
+import { hostStdio } from './terminal.js';
 
 /** A wait status as a shell reports it: the exit code, or 128 + the signal. */
 function exitCodeOf(status: number): number {
@@ -76,26 +76,21 @@ async function cmdRun(argv: string[]): Promise<number> {
   ]);
   if (opts.tz !== undefined) env.set('TZ', opts.tz);
   for (const kv of opts.env) env.set(kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1));
-  const input = new HostInput();
-  const onData = (b: Buffer): void => input.push(new Uint8Array(b));
-  process.stdin.on('data', onData);
-  process.stdin.once('end', () => input.end());
-  const handle = k.spawn({
-    program: { source, path: resolve(programPath) },
-    argv: [programPath, ...args],
-    env: [...env].map(([a, b]) => `${a}=${b}`),
-    uid: id.uid, gid: id.gid, groups: id.groups, cwd, login: id.login,
-    umask: fx && opts.user === undefined ? fx.process.umask : 0o022,
-    stdio: [
-      { kind: 'input', input },
-      { kind: 'sink', write: (b) => process.stdout.write(b), fifo: !process.stdout.isTTY },
-      { kind: 'sink', write: (b) => process.stderr.write(b), fifo: !process.stderr.isTTY },
-    ],
-  });
-  const status = await handle.exited;
-  process.stdin.off('data', onData);
-  process.stdin.pause();
-  process.stdin.unref?.();
+  const host = hostStdio(k, id.uid);
+  let status: number;
+  try {
+    const handle = k.spawn({
+      program: { source, path: resolve(programPath) },
+      argv: [programPath, ...args],
+      env: [...env].map(([a, b]) => `${a}=${b}`),
+      uid: id.uid, gid: id.gid, groups: id.groups, cwd, login: id.login,
+      umask: fx && opts.user === undefined ? fx.process.umask : 0o022,
+      stdio: host.stdio,
+    });
+    status = await handle.exited;
+  } finally {
+    host.release();
+  }
   for (const b of k.bugs) process.stderr.write(`posixbox: kernel bug in pid ${b.pid} (${b.call}): ${b.error}\n`);
   k.shutdown();
   await flushed(process.stdout);
@@ -145,6 +140,11 @@ async function cmdLesson(argv: string[]): Promise<number> {
   if (variant.startsWith('E') && !lesson.exercises?.[variant]) throw new UsageError(`lesson ${id} has no exercise ${variant}`);
   // Show the output as the program printed it; the exit status is the program's.
   const x = variant.startsWith('E') ? lesson.exercises![variant]! : lesson.runs?.[variant || 'default'] ?? {};
+  const missing = (x.needs ?? []).filter((n) => !CAPABILITIES.has(n));
+  if (missing.length > 0) {
+    process.stderr.write(`posixbox: ${id} ${variant} needs ${missing.join(', ')}, which a later issue brings\n`);
+    return 2;
+  }
   const results = variant.startsWith('E') && (x.runs ?? 1) > 1 ? await checkVariant(boot, files, id, variant) : undefined;
   if (results) {
     for (const r of results) process.stdout.write(r.output);

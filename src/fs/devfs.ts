@@ -7,9 +7,10 @@
  *   1:7 full     reads zeros, writes fail with ENOSPC
  *   1:8 random   seeded bytes from options.random
  *   1:9 urandom  the same
- *   5:0 tty      open is ENXIO ("no controlling terminal") until ttys exist
+ *   5:0 tty      ENXIO ("no controlling terminal"); the kernel's PtyTable (devpts.ts) replaces it
  *
- * /dev also holds fd → /proc/self/fd and stdin/stdout/stderr → /proc/self/fd/0..2.
+ * /dev also holds fd → /proc/self/fd, stdin/stdout/stderr → /proc/self/fd/0..2, shm, and pts
+ * (the pseudo-terminal slaves, 136:N, see devpts.ts).
  */
 import { ENOSPC, ENXIO } from '../kernel/abi/errno.js';
 import { S_IFCHR, S_IFDIR, makedev } from '../kernel/abi/stat.js';
@@ -18,8 +19,9 @@ import { Directory, type Fs, SpecialFile, Symlink, addEntry } from './inode.js';
 import type { FileOps, Timespec } from './types.js';
 
 export interface Device {
-  /** Refuses the open with an errno (the driver's open method). */
-  open?(flags: number): void;
+  /** The driver's open method: refuses with an errno, or returns the operations of this open
+   * (a terminal's), else `ops` serve it. */
+  open?(flags: number): FileOps | undefined;
   readonly ops: FileOps;
 }
 
@@ -93,4 +95,5 @@ export function populateDevfs(fs: Fs, root: Directory, now: Timespec): void {
     addEntry(root, name, new Symlink(fs, 0, 0, now, `/proc/self/fd/${i}`));
   });
   addEntry(root, 'shm', new Directory(fs, S_IFDIR | 0o1777, 0, 0, now));
+  addEntry(root, 'pts', new Directory(fs, S_IFDIR | 0o755, 0, 0, now));
 }

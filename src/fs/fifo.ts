@@ -1,42 +1,59 @@
 /**
  * Named FIFOs (Linux's fs/pipe.c fifo_open): every open of the same FIFO inode shares one pipe
  * while any end is open; when the last end closes the pipe and its buffered bytes go away.
- * O_WRONLY|O_NONBLOCK with no reader is ENXIO. posixbox does not make a blocking open wait for
- * the other end (the kernel may add that); O_RDWR opens both ends, as Linux allows.
+ *
+ * Opening is a rendezvous, as on Linux:
+ * - O_RDONLY waits until a writer has opened (one already there will do); with O_NONBLOCK it
+ *   succeeds at once (and poll reports no hang-up until a writer has come and gone);
+ * - O_WRONLY waits until a reader has opened; with O_NONBLOCK and no reader it is ENXIO;
+ * - O_RDWR holds both ends and never waits.
+ * The VFS opens the description at once (counting its end, which wakes a partner waiting); the
+ * kernel's open then parks the caller on the pipe's wait queue until `partnerReady()` (see
+ * syscalls/pipe-io.ts: fifoRendezvous), and a signal or exit meanwhile closes the description again.
  */
 import { ENXIO } from '../kernel/abi/errno.js';
 import { O_ACCMODE, O_NONBLOCK, O_RDONLY, O_WRONLY } from '../kernel/abi/fcntl.js';
 import { SysError } from '../kernel/errors.js';
 import type { SpecialFile } from './inode.js';
-import { Pipe, pipeOps } from './pipe.js';
+import { Pipe, pipeOps, type PipeOps } from './pipe.js';
 import type { FileOps, OpenFile } from './types.js';
-import type { Waitable } from './waitqueue.js';
+
+/** A FIFO description's operations, with the open rendezvous. */
+export interface FifoOps extends PipeOps {
+  /** Whether the open may return: the other side has opened since this open began. */
+  partnerReady(): boolean;
+}
+
+export function isFifoOps(ops: FileOps): ops is FifoOps {
+  return 'partnerReady' in ops;
+}
 
 export class FifoTable {
   private readonly pipes = new Map<SpecialFile, Pipe>();
 
-  open(node: SpecialFile, flags: number): FileOps & Waitable {
+  open(node: SpecialFile, flags: number): FifoOps {
     const acc = flags & O_ACCMODE;
+    const nonblock = (flags & O_NONBLOCK) !== 0;
     let pipe = this.pipes.get(node);
-    if (acc === O_WRONLY && (flags & O_NONBLOCK) && (pipe === undefined || pipe.readers === 0)) {
-      throw new SysError(ENXIO);
-    }
+    if (acc === O_WRONLY && nonblock && (pipe === undefined || pipe.readers === 0)) throw new SysError(ENXIO);
     if (pipe === undefined) {
       pipe = new Pipe();
       this.pipes.set(node, pipe);
     }
     const p = pipe;
-    const reader = acc === O_WRONLY ? undefined : pipeOps(p, 'r');
-    const writer = acc === O_RDONLY ? undefined : pipeOps(p, 'w');
-    const any = (reader ?? writer)!;
+    const rSince = p.rCounter;
+    const wSince = p.wCounter;
+    // A reader that does not wait for a writer sees no hang-up until one has come (f_version).
+    const hupAfter = acc === O_RDONLY && nonblock && p.writers === 0 ? wSince : -1;
+    const ops = pipeOps(p, acc !== O_WRONLY, acc !== O_RDONLY, hupAfter);
+    let partnerReady = (): boolean => true;
+    if (!nonblock && acc === O_RDONLY && p.writers === 0) partnerReady = () => p.wCounter !== wSince;
+    if (!nonblock && acc === O_WRONLY && p.readers === 0) partnerReady = () => p.rCounter !== rSince;
     return {
-      seekable: false,
-      waitQueue: any.waitQueue,
-      read: (f: OpenFile, buf: Uint8Array, pos: number) => any.read(f, buf, pos),
-      write: (f: OpenFile, data: Uint8Array, pos: number) => (writer ?? any).write(f, data, pos),
+      ...ops,
+      partnerReady,
       release: (f: OpenFile) => {
-        reader?.release?.(f);
-        writer?.release?.(f);
+        ops.release?.(f);
         if (p.readers === 0 && p.writers === 0) this.pipes.delete(node);
       },
     };

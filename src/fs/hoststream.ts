@@ -37,6 +37,11 @@ export class HostInput implements Waitable {
     this.waitQueue.wakeAll();
   }
 
+  /** Whether a reader sleeps waiting for the host to push more: the system is then not deadlocked. */
+  hostWaiting(): boolean {
+    return !this.ended && this.waitQueue.size > 0;
+  }
+
   read(buf: Uint8Array): number {
     if (buf.length === 0) return 0;
     const c = this.chunks[0];

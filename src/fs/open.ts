@@ -115,8 +115,7 @@ function opsFor(env: OpenEnv, node: Inode, flags: number): FileOps {
     if (type === S_IFCHR) {
       const dev = env.devices.get(node.rdev);
       if (dev === undefined) throw new SysError(ENXIO);
-      dev.open?.(flags);
-      return dev.ops;
+      return dev.open?.(flags) ?? dev.ops;
     }
     if (type === S_IFIFO) return env.fifoOps(node, flags);
   }

@@ -51,7 +51,7 @@ export interface FsContext {
   readonly umask: number;
 }
 
-/** Read or write: what an open file's operations do. Blocking kinds (pipes, ttys) come later. */
+/** Read or write: what an open file's operations do; blocking kinds are also Waitable (waitqueue.ts). */
 export interface FileOps {
   read(file: OpenFile, buf: Uint8Array, position: number): number;
   write(file: OpenFile, data: Uint8Array, position: number): number;
@@ -59,6 +59,12 @@ export interface FileOps {
   release?(file: OpenFile): void;
   /** Whether lseek is meaningful (false: ESPIPE). */
   readonly seekable: boolean;
+  /**
+   * Readiness for poll(2): the POLL* bits that hold now (POLLIN, POLLOUT, POLLHUP, POLLERR …).
+   * Absent: the file never blocks, and is always readable and writable (DEFAULT_POLLMASK). A
+   * file that has it is also Waitable: its wait queue is woken when the answer may change.
+   */
+  poll?(file: OpenFile): number;
 }
 
 /** Marker for every kind of inode. The concrete classes live in inode.ts. */

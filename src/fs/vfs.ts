@@ -78,7 +78,8 @@ const FIRST_ANON_MINOR = 16;
 
 export class Vfs implements OpenEnv {
   readonly root: DirectoryNode;
-  readonly devices: ReadonlyMap<number, Device>;
+  /** Character device drivers by rdev; the kernel registers terminals here (devpts.ts). */
+  readonly devices: Map<number, Device>;
   readonly maxFileSize: number;
   private nextAnonMinor = FIRST_ANON_MINOR;
   /** Inodes outside the tree: pipes, sockets, host streams (Linux's pipefs / anon_inodefs). */

@@ -124,12 +124,14 @@ export class ChannelServer {
     const burstEnd = performance.now() + BURST_MS;
     for (;;) {
       if (p.state === 'T' || p.state === 'Z') return; // a stopped process's request waits for SIGCONT
+      if (p.parked) return; // asleep in this request: the wake-up answers it
       if (Atomics.load(ch.ctl, CTL_STATE) !== STATE_REQUEST) break; // answered already (a second notice)
       p.pending = false;
       const nr = Atomics.load(ch.ctl, CTL_NR);
       const entry = SYSCALLS.get(nr);
       const args = new RequestArgs(ch, entry?.args ?? []);
       p.requestNr = nr;
+      p.calls++;
       p.requestDigest = requestDigest(nr, ch.args.subarray(0, entry?.args.length ?? 0), args.byteArgs(entry?.args ?? []));
       if (p.replay) {
         if (!this.replayAnswer(p)) return;
@@ -268,7 +270,9 @@ export class ChannelServer {
     const outLen = ch.ctl[CTL_OUT_LEN]!;
     const entry: LogEntry = {
       nr: p.requestNr, digest: p.requestDigest, errno: ch.ctl[CTL_ERRNO]!,
-      ret: ch.ret.slice(0, nums + 1), out: outLen > 0 ? ch.data.slice(0, outLen) : undefined, sig: sig | (restart << 8),
+      // Once the record has overflowed it keeps nothing: then do not copy the answer's bytes.
+      ret: ch.ret.slice(0, nums + 1), out: outLen > 0 && !p.log.overflowed ? ch.data.slice(0, outLen) : undefined,
+      sig: sig | (restart << 8),
     };
     p.log.append(entry);
     Atomics.store(ch.ctl, CTL_STATE, STATE_RESPONSE);

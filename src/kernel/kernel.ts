@@ -18,6 +18,9 @@ import { setupSystem, type SystemSpec } from './setup.js';
 import { Vfs, type MountSpec } from '../fs/vfs.js';
 import { Pipe, pipeOps } from '../fs/pipe.js';
 import { HostInput, sinkOps } from '../fs/hoststream.js';
+import { PtyTable } from '../fs/devpts.js';
+import { ttyHooks } from '../proc/jobctl.js';
+import { attachTerminal, openPty, type OpenPtyOptions, type PtyHandle } from './pty.js';
 import type { FsContext, OpenFile, ProcessInfo, ProcessInfoSource } from '../fs/types.js';
 import { FdTable } from '../proc/fdtable.js';
 import { Process } from '../proc/process.js';
@@ -60,7 +63,9 @@ export type StdioSpec =
   | { readonly kind: 'sink'; readonly write: (bytes: Uint8Array) => void; readonly fifo?: boolean }
   | { readonly kind: 'input'; readonly input: HostInput }
   | { readonly kind: 'file'; readonly file: OpenFile }
-  | { readonly kind: 'dup'; readonly fd: number };
+  | { readonly kind: 'dup'; readonly fd: number }
+  /** The slave side of a pseudo-terminal, which becomes the process's controlling terminal. */
+  | { readonly kind: 'tty'; readonly pty: PtyHandle };
 
 export interface SpawnOptions {
   readonly program: { readonly source: string; readonly path: string };
@@ -92,6 +97,8 @@ export interface KernelBug {
 
 export class Kernel {
   readonly vfs: Vfs;
+  /** The pseudo-terminals (/dev/pts). */
+  readonly ptys: PtyTable;
   readonly clock: KernelClock;
   readonly random: RandomSource;
   readonly procs = new Map<number, Process>();
@@ -101,6 +108,8 @@ export class Kernel {
   readonly bugs: KernelBug[] = [];
   readonly hostname: string;
   private readonly pool: WorkerPool;
+  /** Host streams given as stdin: a reader waiting on one is waiting for the host, not deadlocked. */
+  private readonly hostInputs = new Set<HostInput>();
   private nextPid: number;
   private current: Process | undefined;
 
@@ -120,6 +129,7 @@ export class Kernel {
       procSource,
       random: (buf) => this.random.fill(buf),
     });
+    this.ptys = new PtyTable(this.vfs, ttyHooks(this));
     this.hostname = options.hostname ?? 'posixbox';
     const root = makeCredentials(0, 0, []);
     this.init = new Process(1, undefined, root, this.vfs.root, this.vfs.root, 0o022,
@@ -171,6 +181,7 @@ export class Kernel {
     p.seed = this.random.next();
     p.pgid = pid;
     p.sid = pid;
+    attachTerminal(p, stdio);
     this.init.children.add(p);
     this.procs.set(pid, p);
     const exited = new Promise<number>((resolve) => p.exitWatchers.push(resolve));
@@ -192,6 +203,7 @@ export class Kernel {
       case 'input': {
         const node = this.vfs.anonNode(S_IFCHR | 0o620, ctx.creds);
         file = this.vfs.openNode(node, O_RDONLY, spec.input.ops(), '/dev/pts/0');
+        this.hostInputs.add(spec.input);
         break;
       }
       case 'file':
@@ -199,6 +211,9 @@ export class Kernel {
         break;
       case 'dup':
         file = fds.file(spec.fd);
+        break;
+      case 'tty':
+        file = this.ptys.openSlave(spec.pty.tty);
         break;
     }
     fds.installAt(fd, file, false);
@@ -210,7 +225,7 @@ export class Kernel {
     const pipe = new Pipe();
     pipe.consumer = { data: onData, eof: onEof };
     const node = this.vfs.anonNode(S_IFIFO | 0o600, this.init.creds);
-    const file = this.vfs.openNode(node, O_WRONLY, pipeOps(pipe, 'w'), `pipe:[${node.ino}]`);
+    const file = this.vfs.openNode(node, O_WRONLY, pipeOps(pipe, false, true), `pipe:[${node.ino}]`);
     return file;
   }
 
@@ -220,8 +235,8 @@ export class Kernel {
     const node = this.vfs.anonNode(S_IFIFO | 0o600, creds);
     const path = `pipe:[${node.ino}]`;
     return [
-      this.vfs.openNode(node, O_RDONLY | flags, pipeOps(pipe, 'r'), path),
-      this.vfs.openNode(node, O_WRONLY | flags, pipeOps(pipe, 'w'), path),
+      this.vfs.openNode(node, O_RDONLY | flags, pipeOps(pipe, true, false), path),
+      this.vfs.openNode(node, O_WRONLY | flags, pipeOps(pipe, false, true), path),
     ];
   }
 
@@ -267,6 +282,21 @@ export class Kernel {
     } catch {
       // stderr may be closed, full or a broken pipe: the message is only a courtesy
     }
+  }
+
+  /** A pseudo-terminal whose master side the caller holds (see pty.ts). */
+  openpty(o?: OpenPtyOptions): PtyHandle {
+    return openPty(this.ptys, o);
+  }
+
+  /** The process whose call is being served, if any (what Linux calls `current`). */
+  get caller(): Process | undefined {
+    return this.current;
+  }
+
+  /** Whether a sleeping process waits for the host to type: then all asleep is not a deadlock. */
+  hostMayWake(): boolean {
+    return this.ptys.all().some((t) => t.hostWaiting()) || [...this.hostInputs].some((i) => i.hostWaiting());
   }
 
   /** The process whose call is being served (for /proc/self). */

@@ -49,6 +49,9 @@ export class Scheduler {
 
   /** p's request has arrived in its channel. */
   onRequest(p: Process): void {
+    // A parked call's request stays in the channel while it sleeps: it is being served already
+    // (a late notice of it must not serve it again: a write would repeat what it had written).
+    if (p.parked) return;
     p.pending = true;
     if (p.state === 'T') return; // served when continued
     if (!this.deterministic || this.cpu === p) this.k.server.serve(p);
@@ -79,12 +82,33 @@ export class Scheduler {
 
   /** p's call could not finish: it sleeps until woken. */
   block(p: Process, park: Park): void {
-    p.state = 'S';
     p.parked = park;
+    if (p.state === 'T') {
+      // Stopped by a signal its own call raised (SIGTTIN, SIGTTOU): once continued it sleeps in
+      // the call, which continued() then retries (Linux's ERESTARTSYS after a stop).
+      p.stoppedFrom = 'S';
+      return;
+    }
+    p.state = 'S';
+    // A caught signal raised during the call itself interrupts the sleep at once, as Linux
+    // checks signal_pending() before sleeping.
+    const interrupt = this.caughtSignalPending(p);
+    if (interrupt) {
+      p.interrupted = true;
+      p.state = 'R';
+      p.woken = true;
+    }
     if (this.cpu === p) {
       this.cpu = undefined;
       this.pick();
     }
+    if (interrupt && !this.deterministic) this.resume(p);
+  }
+
+  private caughtSignalPending(p: Process): boolean {
+    if (p.replay) return false;
+    const sig = p.signals.nextDeliverable();
+    return sig !== 0 && p.signals.effect(sig) === 'handler';
   }
 
   exited(p: Process): void {
@@ -129,7 +153,8 @@ export class Scheduler {
     if (p.interrupted) {
       p.interrupted = false;
       park.cancel?.();
-      outcome = this.k.server.interrupt(p, park.restartable);
+      const done = park.done?.() ?? 0;
+      outcome = done > 0 ? done : this.k.server.interrupt(p, park.restartable);
     } else {
       outcome = this.k.server.run(p, park.call, park.retry);
     }
@@ -194,7 +219,7 @@ export class Scheduler {
     const blocked = [...this.k.procs.values()]
       .filter((p) => p !== this.k.init && p.state === 'S')
       .sort((a, b) => a.pid - b.pid);
-    if (blocked.length === 0) return;
+    if (blocked.length === 0 || this.k.hostMayWake()) return; // a reader waits for the host to type
     const lines = blocked.map((p) => `  pid ${p.pid} (${p.name}) blocked in ${p.parked?.call ?? '?'}`);
     const report = `deadlock: every process is blocked and no timer is pending\n${lines.join('\n')}\n`;
     this.k.options.onDeadlock?.(report);

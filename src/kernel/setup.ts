@@ -51,6 +51,11 @@ export interface SystemSpec {
   readonly hostname?: string;
   /** Mode of /tmp (default 01777). */
   readonly tmpMode?: number;
+  /**
+   * Executables to install, path → program image (see src/bin/install.ts): mode 0755, owned by
+   * root, in path order, after everything else (so they do not shift the fixture's inode numbers).
+   */
+  readonly binaries?: Readonly<Record<string, string>>;
 }
 
 const encoder = new TextEncoder();
@@ -68,30 +73,47 @@ function fillerOf(size: number): Uint8Array {
   return b;
 }
 
+/** Make `path` and its missing parents (0755, as root). */
+function mkdirpIn(k: Kernel, path: string): void {
+  let cur = '';
+  for (const part of path.split('/').filter(Boolean)) {
+    cur += `/${part}`;
+    try {
+      k.vfs.mkdir(k.rootContext(), cur, 0o755);
+    } catch (e) {
+      if (!(e instanceof SysError) || e.errno !== EEXIST) throw e;
+    }
+  }
+}
+
+/** Create or replace `path` with `data` and set its mode exactly (as root). */
+function writeFileIn(k: Kernel, path: string, data: Uint8Array, mode: number): void {
+  const root = k.rootContext();
+  const f = k.vfs.open(root, path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+  try {
+    let off = 0;
+    while (off < data.length) off += k.vfs.write(f, data.subarray(off), root.creds);
+  } finally {
+    k.vfs.close(f);
+  }
+  k.vfs.chmod(root, path, mode, true);
+}
+
+/** Install executables, path → content, in path order: mode 0755, owner 0:0, parents made. */
+export function installBinaries(k: Kernel, binaries: Readonly<Record<string, string>>): void {
+  const root = k.rootContext();
+  for (const path of Object.keys(binaries).sort()) {
+    mkdirpIn(k, path.slice(0, path.lastIndexOf('/')));
+    writeFileIn(k, path, encoder.encode(binaries[path]!), 0o755);
+    k.vfs.chown(root, path, 0, 0, true);
+  }
+}
+
 export function setupSystem(k: Kernel, spec: SystemSpec): void {
   const root = k.rootContext();
   const v = k.vfs;
-  const mkdirp = (path: string): void => {
-    let cur = '';
-    for (const part of path.split('/').filter(Boolean)) {
-      cur += `/${part}`;
-      try {
-        v.mkdir(root, cur, 0o755);
-      } catch (e) {
-        if (!(e instanceof SysError) || e.errno !== EEXIST) throw e;
-      }
-    }
-  };
-  const writeFile = (path: string, data: Uint8Array, mode: number): void => {
-    const f = v.open(root, path, O_WRONLY | O_CREAT | O_TRUNC, mode);
-    try {
-      let off = 0;
-      while (off < data.length) off += v.write(f, data.subarray(off), root.creds);
-    } finally {
-      v.close(f);
-    }
-    v.chmod(root, path, mode, true);
-  };
+  const mkdirp = (path: string): void => mkdirpIn(k, path);
+  const writeFile = (path: string, data: Uint8Array, mode: number): void => writeFileIn(k, path, data, mode);
   for (const d of ['/etc', '/tmp', '/bin', '/usr/bin', '/home', '/var']) mkdirp(d);
   v.chmod(root, '/tmp', spec.tmpMode ?? 0o1777, true);
 
@@ -145,4 +167,5 @@ export function setupSystem(k: Kernel, spec: SystemSpec): void {
       v.utimens(root, f.path, { sec: a, nsec: 0 }, { sec: m, nsec: 0 }, follow);
     }
   }
+  installBinaries(k, spec.binaries ?? {});
 }

@@ -22,7 +22,9 @@ export interface Reply {
 /**
  * A call that cannot finish now: the process sleeps until woken, then `retry` runs again. A
  * caught signal interrupts it (EINTR); `restartable` calls are re-issued after the handler when
- * the signal's action has SA_RESTART; `cancel` undoes what the call arranged (a timer).
+ * the signal's action has SA_RESTART; `cancel` undoes what the call arranged (a timer). A call
+ * that has done part of its work (a write that moved some bytes) answers `done()` instead of
+ * EINTR when that is more than 0, as Linux's write(2) returns the count written so far.
  */
 export class Park {
   constructor(
@@ -30,6 +32,7 @@ export class Park {
     readonly retry: () => Result,
     readonly restartable = true,
     readonly cancel?: () => void,
+    readonly done?: () => number,
   ) {}
 }
 

@@ -70,14 +70,17 @@ export async function runProgram(
   boot: BootFn,
   files: LessonFiles,
   spec: { id: string; program: string; argv: readonly string[]; fixture: string; fixtureExtra?: ExerciseSpec['fixtureExtra'];
-    stdoutMode: StdoutMode; nextPid: number; umask?: string | undefined },
+    stdoutMode: StdoutMode; nextPid: number; umask?: string | undefined; seed?: number },
   kernel?: Kernel,
 ): Promise<RunResult & { kernel: Kernel }> {
   const base = files.fixture(spec.fixture) as Record<string, unknown>;
   const extraFiles = spec.fixtureExtra?.files ?? [];
   const fx = parseFixture({ ...base, files: [...(base.files as unknown[] ?? []), ...extraFiles] });
   let deadlock: string | undefined;
-  const k = kernel ?? boot({ ...fx.system, nextPid: spec.nextPid ?? fx.process.pid, onDeadlock: (r) => { deadlock = r; } });
+  const k = kernel ?? boot({
+    ...fx.system, nextPid: spec.nextPid ?? fx.process.pid, onDeadlock: (r) => { deadlock = r; },
+    ...(spec.seed !== undefined ? { seed: spec.seed } : {}),
+  });
   const chunks: Uint8Array[] = [];
   let eof!: () => void;
   const ended = new Promise<void>((resolve) => { eof = resolve; });

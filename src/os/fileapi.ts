@@ -16,11 +16,29 @@ export function makeFileApi(rt: ProcessRuntime) {
   const { sys } = rt;
   const dirfd = (o?: DirFdOption): number => o?.dir_fd ?? AT_FDCWD;
 
-  /** write(2): at most one channel's worth per call, so a large buffer may be a short write. */
+  /**
+   * write(2). One call moves at most the channel's data area, so a larger buffer goes in pieces,
+   * one after another while each is written whole: a blocking pipe takes every byte, as Linux's
+   * write does. A short piece (O_NONBLOCK, a signal) ends it; an error after some bytes returns
+   * the count so far. Writes of at most PIPE_BUF bytes are one call, hence atomic.
+   */
   const write = (fd: number, data: Uint8Array | string): number => {
     const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-    return wrap('write', undefined, () =>
-      sys.callWith('write', SYS.write, [fd, bytes.length > DATA_SIZE ? bytes.subarray(0, DATA_SIZE) : bytes]));
+    if (bytes.length <= DATA_SIZE) return wrap('write', undefined, () => sys.callWith('write', SYS.write, [fd, bytes]));
+    let done = 0;
+    while (done < bytes.length) {
+      const piece = bytes.subarray(done, done + DATA_SIZE);
+      let n: number;
+      try {
+        n = wrap('write', undefined, () => sys.callWith('write', SYS.write, [fd, piece]));
+      } catch (e) {
+        if (done > 0) return done;
+        throw e;
+      }
+      done += n;
+      if (n < piece.length) break;
+    }
+    return done;
   };
 
   return {

@@ -1,6 +1,6 @@
 /**
  * `posixbox/os`: the module programs import. It hands out the running process's os module and
- * its companions (stat, signal, time, sys, atexit, pwd, grp, open), which the process runtime
+ * its companions (stat, signal, time, sys, atexit, pwd, grp, open, select), which the process runtime
  * built when the Worker became a process.
  *
  *   import os, { sys, time, stat } from 'posixbox/os';
@@ -14,6 +14,7 @@ type Companions = {
   stat: typeof import('./statmod.js').statModule;
   signal: ReturnType<typeof import('./pymodules.js').makeSignal>;
   resource: ReturnType<typeof import('./pymodules.js').makeResource>;
+  subprocess: OsModule['subprocess'];
   time: ReturnType<typeof import('./pymodules.js').makeTime>;
   sys: ReturnType<typeof import('./pymodules.js').makeSys>;
   atexit: ReturnType<typeof import('./pymodules.js').makeAtexit>;
@@ -22,6 +23,9 @@ type Companions = {
   grp: OsModule['grp'];
   path: OsModule['path'];
   OSError: typeof import('./errors.js').OSError;
+  termios: ReturnType<typeof import('./ttyapi.js').makeTtyApi>['termios'];
+  tty: ReturnType<typeof import('./ttyapi.js').makeTtyApi>['tty'];
+  select: ReturnType<typeof import('./selectmod.js').makeSelect>;
 };
 
 const mod = (registry() as Modules | undefined)?.get('posixbox/os') as ({ default: OsModule } & Companions) | undefined;
@@ -29,4 +33,4 @@ if (!mod) throw new Error('posixbox/os can only be imported by a program running
 
 const os: OsModule = mod.default;
 export default os;
-export const { stat, signal, time, sys, atexit, open, pwd, grp, path, OSError, resource } = mod;
+export const { stat, signal, time, sys, atexit, open, pwd, grp, path, OSError, resource, select, termios, tty } = mod;

@@ -14,6 +14,9 @@ import { Environ, makeCredApi } from './credapi.js';
 import { statModule } from './statmod.js';
 import { makeAtexit, makeOpen, makeResource, makeSignal, makeSys, makeTime } from './pymodules.js';
 import { makeProcApi } from './procapi.js';
+import { makeTtyApi } from './ttyapi.js';
+import { makePopenApi } from './popenapi.js';
+import { makeSelect } from './selectmod.js';
 import * as P from './posixpath.js';
 import type { ProcessRuntime } from './runtime-types.js';
 
@@ -24,10 +27,12 @@ export function makeOs(rt: ProcessRuntime) {
   const dirs = makeDirApi(rt, paths);
   const creds = makeCredApi(rt);
   const procs = makeProcApi(rt);
+  const { subprocess, ...pipes } = makePopenApi(rt, files, procs);
   const environ = new Environ(rt.env, rt.env);
 
   const os = {
-    ...files, ...paths, ...dirs, ...creds, ...procs,
+    ...files, ...paths, ...dirs, ...creds, ...procs, ...pipes, ...makeTtyApi(rt).os,
+    subprocess,
     error: OSError,
     OSError,
     environ,
@@ -76,9 +81,11 @@ export function makeModules(rt: ProcessRuntime): Map<string, Record<string, unkn
   const os = makeOs(rt);
   const time = makeTime(rt);
   const sysmod = makeSys(rt, os);
+  const { termios, tty } = makeTtyApi(rt);
   const named = {
+    termios, tty,
     stat: statModule, signal: makeSignal(rt), time, sys: sysmod, atexit: makeAtexit(rt), resource: makeResource(rt),
-    pwd: os.pwd, grp: os.grp, open: makeOpen(os), OSError, path: os.path,
+    pwd: os.pwd, grp: os.grp, open: makeOpen(os), OSError, path: os.path, subprocess: os.subprocess, select: makeSelect(rt),
   };
   return new Map<string, Record<string, unknown>>([['posixbox/os', { default: os, ...named }]]);
 }

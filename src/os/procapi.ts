@@ -41,7 +41,8 @@ export type Env = ReadonlyMap<string, string> | Readonly<Record<string, string>>
 export type SpawnAction =
   | readonly ['open', number, string, number, number]
   | readonly ['close', number]
-  | readonly ['dup2', number, number];
+  | readonly ['dup2', number, number]
+  | readonly ['chdir', string];
 
 export interface PosixSpawnOptions {
   readonly file_actions?: readonly SpawnAction[];
@@ -127,6 +128,7 @@ export function makeProcApi(rt: ProcessRuntime) {
     const actions = (o.file_actions ?? []).map((a) => {
       if (a[0] === 'open') return { op: 'open', fd: a[1], path: a[2], flags: a[3], mode: a[4] };
       if (a[0] === 'close') return { op: 'close', fd: a[1] };
+      if (a[0] === 'chdir') return { op: 'chdir', path: a[1] };
       return { op: 'dup2', fd: a[1], newfd: a[2] };
     });
     let flags = 0;

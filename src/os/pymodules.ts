@@ -35,7 +35,9 @@ export class PyFile {
   closed = false;
   private pending: Uint8Array = new Uint8Array(0);
   constructor(private readonly files: FileApi, private readonly fd: number, readonly name: string,
-    readonly mode: string, private readonly binary: boolean) {}
+    readonly mode: string, private readonly binary: boolean,
+    /** Runs after the descriptor is closed; its result is close()'s (os.popen: the wait status). */
+    private readonly afterClose?: () => number | null) {}
   fileno(): number {
     return this.fd;
   }
@@ -93,10 +95,11 @@ export class PyFile {
     return this.files.lseek(this.fd, 0, SEEK_CUR) - this.pending.length;
   }
   flush(): void {}
-  close(): void {
-    if (this.closed) return;
+  close(): number | null | undefined {
+    if (this.closed) return undefined;
     this.closed = true;
     this.files.close(this.fd);
+    return this.afterClose?.();
   }
   [Symbol.dispose](): void {
     this.close();

@@ -54,6 +54,8 @@ export class Process {
   /** The digest of the request being served (recorded with its answer). */
   requestDigest = 0;
   requestNr = 0;
+  /** Requests served so far: a call's serial (a parked call that is retried keeps its number). */
+  calls = 0;
   signals = new SignalState();
   pgid = 0;
   sid = 0;

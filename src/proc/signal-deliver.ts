@@ -102,8 +102,8 @@ export function stopProcess(k: Kernel, p: Process, sig: number): void {
   p.state = 'T';
   p.stopReport = sig;
   p.continueReport = false;
+  notifyParent(k, p); // first: a parent waiting for the stop is runnable when the CPU is handed on
   k.scheduler.stopped(p);
-  notifyParent(k, p);
 }
 
 export function continueProcess(k: Kernel, p: Process): void {

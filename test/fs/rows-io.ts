@@ -82,7 +82,7 @@ export const IO_ROWS: readonly Row[] = [
   { name: 'open a directory without read permission', as: 'alice', tree: { '/p': 'dir 0711 0:0' }, call: ['ls', '/p'], expect: 'EACCES' },
   { name: 'getdents updates the directory atime under relatime', setup: [['mkdir', '/t', 0o755], ['tick', 4]], call: ['ls', '/t'], expect: '. ..',
     then: [[['times', '/t'], 'a=4 m=0 c=0']] },
-  { name: 'getdents of a mount root lists its own entries', call: ['ls', '/dev'], expect: '. .. null zero full random urandom tty fd stdin stdout stderr shm' },
+  { name: 'getdents of a mount root lists its own entries', call: ['ls', '/dev'], expect: '. .. null zero full random urandom tty fd stdin stdout stderr shm pts' },
   { name: '/dev/zero reads zeros', call: ['catx', '/dev/zero', 3], expect: '0,0,0' },
   { name: '/dev/full write is ENOSPC', call: ['write', '/dev/full', O_WRONLY, 'x'], expect: 'ENOSPC' },
   { name: '/dev/null swallows writes', as: 'carol', call: ['write', '/dev/null', O_WRONLY, 'abc'], expect: '3' },

@@ -27,6 +27,9 @@ export const F_SETFD = 2;
 export const F_GETFL = 3;
 export const F_SETFL = 4;
 export const F_DUPFD_CLOEXEC = 1030;
+/** A pipe's capacity (F_LINUX_SPECIFIC_BASE + 7 and + 8). */
+export const F_SETPIPE_SZ = 1031;
+export const F_GETPIPE_SZ = 1032;
 export const FD_CLOEXEC = 1;
 
 export const AT_FDCWD = -100;

@@ -1,22 +1,25 @@
 /** Descriptor calls: open, read, write, close, dup, fcntl, lseek, pread/pwrite, getdents, pipe2. */
 import { EINVAL } from '../abi/errno.js';
 import {
-  AT_FDCWD, F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC,
-  O_CLOEXEC, O_NONBLOCK, SETFL_MASK,
+  AT_FDCWD, F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_GETPIPE_SZ, F_SETFD, F_SETFL, F_SETPIPE_SZ,
+  FD_CLOEXEC, O_CLOEXEC, O_NONBLOCK, SETFL_MASK,
 } from '../abi/fcntl.js';
 import { SysError } from '../errors.js';
-import { full, partial, type SyscallEntry } from '../syscall.js';
+import { full, partial, type Result, type SyscallEntry } from '../syscall.js';
 import { atContext, blocking, checkFd, statReply, utf8 } from './common.js';
+import { fifoRendezvous, pipeFcntl, writeFile } from './pipe-io.js';
 import type { Kernel } from '../kernel.js';
 import type { Process } from '../../proc/process.js';
 
-function openat(k: Kernel, p: Process, dirfd: number, path: string, flags: number, mode: number): number {
+function openat(k: Kernel, p: Process, dirfd: number, path: string, flags: number, mode: number): Result {
   const file = k.vfs.open(atContext(k, p, dirfd, path), path, flags, mode & 0o7777);
-  try {
-    return p.fds.install(file, (flags & O_CLOEXEC) !== 0);
-  } finally {
-    k.vfs.close(file); // the descriptor holds the reference now
-  }
+  return fifoRendezvous(k, p, file, () => {
+    try {
+      return p.fds.install(file, (flags & O_CLOEXEC) !== 0);
+    } finally {
+      k.vfs.close(file); // the descriptor holds the reference now
+    }
+  });
 }
 
 function dup3(p: Process, from: number, to: number, flags: number): number {
@@ -43,6 +46,9 @@ function fcntl(p: Process, fd: number, cmd: number, arg: number): number {
     case F_SETFL:
       e.file.flags = (e.file.flags & ~SETFL_MASK) | (arg & SETFL_MASK);
       return 0;
+    case F_SETPIPE_SZ:
+    case F_GETPIPE_SZ:
+      return pipeFcntl(p, e.file, cmd, arg);
     default:
       throw new SysError(EINVAL);
   }
@@ -83,8 +89,7 @@ export const ioCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   })],
   [1, full('write', ['int', 'bytes'], (k, p, a) => {
     const file = checkFd(p, a.int(0));
-    const data = a.bytes(1);
-    return blocking(k, p, 'write', file, () => k.vfs.write(file, data, p.creds));
+    return writeFile(k, p, file, a.bytes(1));
   })],
   [2, full('open', ['str', 'int', 'int'], (k, p, a) => openat(k, p, AT_FDCWD, a.str(0), a.int(1), a.int(2)))],
   [257, full('openat', ['int', 'str', 'int', 'int'], (k, p, a) => openat(k, p, a.int(0), a.str(1), a.int(2), a.int(3)))],
@@ -104,7 +109,7 @@ export const ioCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   })],
   [292, full('dup3', ['int', 'int', 'int'], (_k, p, a) => dup3(p, a.int(0), a.int(1), a.int(2)))],
   [72, partial('fcntl', ['int', 'int', 'int'], (_k, p, a) => fcntl(p, a.int(0), a.int(1), a.int(2)),
-    'F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL; no locks or signals-driven I/O')],
+    'F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_GETPIPE_SZ, F_SETPIPE_SZ; no locks or signal-driven I/O')],
   [8, full('lseek', ['int', 'int', 'int'], (k, p, a) => k.vfs.lseek(checkFd(p, a.int(0)), a.int(1), a.int(2)))],
   [17, full('pread64', ['int', 'int', 'int'], (k, p, a) => {
     const file = checkFd(p, a.int(0));

@@ -6,10 +6,12 @@ import type { SyscallEntry } from '../syscall.js';
 import { credCalls } from './cred.js';
 import { ioCalls } from './fs-io.js';
 import { pathCalls } from './fs-path.js';
+import { pollCalls } from './poll.js';
 import { procCalls } from './proc.js';
 import { processCalls } from './process.js';
 import { signalCalls } from './signal.js';
+import { ttyCalls } from './tty.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallEntry> = new Map([
-  ...ioCalls, ...pathCalls, ...credCalls, ...procCalls, ...processCalls, ...signalCalls,
+  ...ioCalls, ...pathCalls, ...credCalls, ...procCalls, ...processCalls, ...signalCalls, ...pollCalls, ...ttyCalls,
 ]);

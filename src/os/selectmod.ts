@@ -1,0 +1,121 @@
+/**
+ * Python's select module over poll(2): `select.select(r, w, x, timeout)` and `select.poll()`
+ * objects (register, modify, unregister, poll). select is built on poll here, as in user space
+ * on several libcs; its sets follow Linux's: readable = POLLIN|POLLHUP|POLLERR, writable =
+ * POLLOUT|POLLERR, exceptional = POLLPRI. A closed descriptor makes select fail with EBADF.
+ * A call interrupted by a handled signal is retried with the time left (PEP 475).
+ */
+import { SYS } from '../kernel/abi/sysno.js';
+import { EBADF, EINTR } from '../kernel/abi/errno.js';
+import * as P from '../kernel/abi/poll.js';
+import { Errno } from './channel.js';
+import { KeyError } from './credapi.js';
+import { OSError, ValueError } from './errors.js';
+import type { ProcessRuntime } from './runtime-types.js';
+
+/** A descriptor, or an object with fileno() (a file object, sys.stdout). */
+export type FdLike = number | { fileno(): number };
+
+function fdOf(x: FdLike): number {
+  const fd = typeof x === 'number' ? x : x.fileno();
+  if (!Number.isInteger(fd)) throw new TypeError('argument must be an int, or have a fileno() method.');
+  if (fd < 0) throw new ValueError(`file descriptor cannot be a negative integer (${fd})`);
+  return fd;
+}
+
+const READABLE = P.POLLIN | P.POLLRDNORM | P.POLLRDBAND | P.POLLHUP | P.POLLERR;
+const WRITABLE = P.POLLOUT | P.POLLWRNORM | P.POLLWRBAND | P.POLLERR;
+const EXCEPTIONAL = P.POLLPRI;
+
+export function makeSelect(rt: ProcessRuntime) {
+  const { sys } = rt;
+  const monotonicMs = (): number => {
+    sys.call('clock_gettime', SYS.clock_gettime, 1);
+    return sys.num(0) * 1e3 + sys.num(1) / 1e6;
+  };
+
+  /** poll(2) over [fd, events] pairs: each entry's revents. timeoutMs < 0 waits for ever. */
+  const pollFds = (entries: ReadonlyArray<readonly [number, number]>, timeoutMs: number, call: string): number[] => {
+    const buf = new Uint8Array(entries.length * P.POLLFD_SIZE);
+    const v = new DataView(buf.buffer);
+    entries.forEach(([fd, events], i) => {
+      v.setInt32(i * P.POLLFD_SIZE, fd, true);
+      v.setUint16(i * P.POLLFD_SIZE + 4, events & 0xffff, true);
+    });
+    const start = timeoutMs > 0 ? monotonicMs() : 0;
+    let left = timeoutMs;
+    for (;;) {
+      try {
+        sys.callWith('poll', SYS.poll, [buf, entries.length, left]);
+        break;
+      } catch (e) {
+        if (!(e instanceof Errno)) throw e;
+        if (e.errno !== EINTR) throw new OSError(e.errno, call);
+        if (timeoutMs > 0) left = Math.max(0, Math.ceil(timeoutMs - (monotonicMs() - start)));
+      }
+    }
+    const out = new DataView(sys.outBytes().buffer);
+    return entries.map((_, i) => out.getUint16(i * P.POLLFD_SIZE + 6, true));
+  };
+
+  /** Python's select.poll object: registered descriptors and their event masks. */
+  class Poll {
+    private readonly fds = new Map<number, number>();
+    register(fd: FdLike, eventmask = P.POLLIN | P.POLLPRI | P.POLLOUT): void {
+      this.fds.set(fdOf(fd), eventmask);
+    }
+    modify(fd: FdLike, eventmask: number): void {
+      const n = fdOf(fd);
+      if (!this.fds.has(n)) throw new OSError(2, 'modify');
+      this.fds.set(n, eventmask);
+    }
+    unregister(fd: FdLike): void {
+      const n = fdOf(fd);
+      if (!this.fds.delete(n)) throw new KeyError(String(n));
+    }
+    /** [fd, revents] for each ready descriptor; timeout in milliseconds (None or < 0: for ever). */
+    poll(timeout?: number | null): Array<[number, number]> {
+      const ms = timeout === undefined || timeout === null || timeout < 0 ? -1 : Math.ceil(timeout);
+      const entries = [...this.fds];
+      const rev = pollFds(entries, ms, 'poll');
+      const out: Array<[number, number]> = [];
+      entries.forEach(([fd], i) => { if (rev[i]! !== 0) out.push([fd, rev[i]!]); });
+      return out;
+    }
+  }
+
+  /**
+   * select.select(rlist, wlist, xlist, timeout=None): the subsets that are ready, as lists of the
+   * objects given. timeout in seconds; None waits for ever; negative is ValueError.
+   */
+  function select<T extends FdLike>(rlist: readonly T[], wlist: readonly T[], xlist: readonly T[],
+    timeout?: number | null): [T[], T[], T[]] {
+    if (timeout !== undefined && timeout !== null && !(timeout >= 0)) throw new ValueError('timeout must be non-negative');
+    const masks = new Map<number, number>();
+    const add = (list: readonly T[], bits: number): void => {
+      for (const x of list) { const fd = fdOf(x); masks.set(fd, (masks.get(fd) ?? 0) | bits); }
+    };
+    add(rlist, P.POLLIN);
+    add(wlist, P.POLLOUT);
+    add(xlist, P.POLLPRI);
+    const entries = [...masks];
+    const ms = timeout === undefined || timeout === null ? -1 : Math.ceil(timeout * 1000);
+    const rev = pollFds(entries, ms, 'select');
+    const ready = new Map<number, number>();
+    entries.forEach(([fd], i) => {
+      if (rev[i]! & P.POLLNVAL) throw new OSError(EBADF, 'select');
+      ready.set(fd, rev[i]!);
+    });
+    const pick = (list: readonly T[], bits: number): T[] => list.filter((x) => ((ready.get(fdOf(x)) ?? 0) & bits) !== 0);
+    return [pick(rlist, READABLE), pick(wlist, WRITABLE), pick(xlist, EXCEPTIONAL)];
+  }
+
+  return {
+    select,
+    poll: (): Poll => new Poll(),
+    error: OSError,
+    POLLIN: P.POLLIN, POLLPRI: P.POLLPRI, POLLOUT: P.POLLOUT, POLLERR: P.POLLERR, POLLHUP: P.POLLHUP,
+    POLLNVAL: P.POLLNVAL, POLLRDNORM: P.POLLRDNORM, POLLRDBAND: P.POLLRDBAND, POLLWRNORM: P.POLLWRNORM,
+    POLLWRBAND: P.POLLWRBAND, PIPE_BUF: 4096,
+  };
+}
