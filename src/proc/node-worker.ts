@@ -3,9 +3,7 @@
  * worker_threads cannot load TypeScript). Only this file and the CLI touch node:* in the core.
  */
 import { Worker } from 'node:worker_threads';
-import type { ProcessWorker, WorkerFactory, WorkerStartMessage } from './worker-host.js';
-import { CHANNEL_BYTES } from '../kernel/abi/channel.js';
-import { writeStart } from './handoff.js';
+import { WorkerLife, type WorkerFactory, type WorkerStartMessage } from './worker-host.js';
 
 /** dist/worker.js, whether this module runs from dist/ (bundled) or from src/ (tests). */
 export function defaultWorkerUrl(): URL {
@@ -13,13 +11,11 @@ export function defaultWorkerUrl(): URL {
   return here.endsWith('.ts') ? new URL('../../dist/worker.js', here) : new URL('./worker.js', here);
 }
 
-class NodeProcessWorker implements ProcessWorker {
-  private terminated = false;
-  private crash: ((reason: string) => void) | undefined;
+class NodeProcessWorker extends WorkerLife {
   private readonly worker: Worker;
-  readonly channel = new SharedArrayBuffer(CHANNEL_BYTES);
 
   constructor(url: URL, resourceLimits: { maxOldGenerationSizeMb?: number } | undefined) {
+    super();
     this.worker = new Worker(url, {
       stdout: false, stderr: false, workerData: { channel: this.channel }, ...(resourceLimits ? { resourceLimits } : {}),
     });
@@ -28,19 +24,13 @@ class NodeProcessWorker implements ProcessWorker {
     this.worker.on('exit', (code: number) => this.died(`worker exited with code ${code}`));
   }
 
-  private deadReason: string | undefined;
-
-  private died(reason: string): void {
-    if (this.terminated) return;
-    this.terminated = true;
-    this.deadReason = reason;
-    this.crash?.(reason);
+  override start(message: WorkerStartMessage): void {
+    this.worker.ref(); // a running process keeps the host's event loop alive; an idle one does not
+    super.start(message);
   }
 
-  start(message: WorkerStartMessage): void {
-    this.worker.ref(); // a running process keeps the host's event loop alive; an idle one does not
-    const { type: _t, sab: _s, ...record } = message;
-    if (!writeStart(this.channel, record)) this.worker.postMessage(message);
+  protected post(message: WorkerStartMessage): void {
+    this.worker.postMessage(message);
   }
 
   /** Stops the Worker right after the current kernel task (it may be spinning: it stops all the same). */
@@ -48,13 +38,6 @@ class NodeProcessWorker implements ProcessWorker {
     if (this.terminated) return;
     this.terminated = true;
     setTimeout(() => void this.worker.terminate(), 0);
-  }
-
-  /** A Worker that died while waiting in the pool reports it as soon as someone listens. */
-  onCrash(handler: (reason: string) => void): void {
-    this.crash = handler;
-    const dead = this.deadReason;
-    if (dead !== undefined) queueMicrotask(() => handler(dead));
   }
 }
 

@@ -1,3 +1,6 @@
+import { CHANNEL_BYTES } from '../kernel/abi/channel.js';
+import { writeStart } from './handoff.js';
+
 /**
  * How the kernel starts the Worker a process runs in. The kernel sees only this interface; the
  * Node glue (worker_threads) and the browser glue (Web Workers) implement it.
@@ -29,4 +32,38 @@ export interface ProcessWorker {
 
 export interface WorkerFactory {
   create(): ProcessWorker;
+}
+
+/**
+ * What both Worker glues share: the channel buffer, the start hand-off, and the life of the
+ * Worker — terminated by the kernel, or dead on its own (reported once, even if it died while
+ * still waiting in the pool, as soon as someone listens).
+ */
+export abstract class WorkerLife implements ProcessWorker {
+  readonly channel = new SharedArrayBuffer(CHANNEL_BYTES);
+  protected terminated = false;
+  private deadReason: string | undefined;
+  private crash: ((reason: string) => void) | undefined;
+
+  /** Send the whole start message (when the record does not fit the channel). */
+  protected abstract post(message: WorkerStartMessage): void;
+  abstract terminate(): void;
+
+  protected died(reason: string): void {
+    if (this.terminated) return;
+    this.terminated = true;
+    this.deadReason = reason;
+    this.crash?.(reason);
+  }
+
+  start(message: WorkerStartMessage): void {
+    const { type: _t, sab: _s, ...record } = message;
+    if (!writeStart(this.channel, record)) this.post(message);
+  }
+
+  onCrash(handler: (reason: string) => void): void {
+    this.crash = handler;
+    const dead = this.deadReason;
+    if (dead !== undefined) queueMicrotask(() => handler(dead));
+  }
 }
