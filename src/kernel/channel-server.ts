@@ -70,6 +70,7 @@ const NAMES: ReadonlyMap<number, string> = new Map(Object.entries(SYS).map(([nam
 
 export class ChannelServer {
   private closed = false;
+  private serving = false;
   private readonly armed = new Set<Process>();
 
   constructor(private readonly k: Kernel) {}
@@ -113,10 +114,26 @@ export class ChannelServer {
     Atomics.notify(ch.ctl, CTL_STATE);
   }
 
-  /** Serve p's pending request, then keep serving while it calls back to back. */
+  /**
+   * Serve p's pending request, then keep serving while it calls back to back; then look briefly
+   * for a request that is about to arrive from a runnable process. A loop, not recursion: a
+   * process calling without pause for minutes must not grow the kernel's stack.
+   */
   serve(p: Process): void {
-    this.serveBurst(p);
-    this.pollRunnable();
+    if (this.serving) {
+      this.serveBurst(p); // from inside a burst (the scheduler handing over the CPU)
+      return;
+    }
+    this.serving = true;
+    try {
+      let next: Process | undefined = p;
+      for (let guard = 0; next && guard < 10_000; guard++) {
+        this.serveBurst(next);
+        next = this.pollRunnable();
+      }
+    } finally {
+      this.serving = false;
+    }
   }
 
   private serveBurst(p: Process): void {
@@ -170,7 +187,8 @@ export class ChannelServer {
     r.pos++;
     const ch = p.channel!;
     ch.ctl[CTL_ERRNO] = e.errno;
-    ch.ret.set(e.ret);
+    ch.ret[0] = e.value;
+    if (e.nums) for (let i = 0; i < e.nums.length; i++) ch.ret[i + 1] = e.nums[i]!;
     ch.ctl[CTL_OUT_LEN] = e.out?.length ?? 0;
     if (e.out) ch.data.set(e.out, 0);
     if (r.pos >= r.entries.length) {
@@ -191,21 +209,23 @@ export class ChannelServer {
    * (a process just started, or woken) usually sends it within a fraction of a millisecond, so
    * look at those channels for a short while instead of paying an event-loop wake-up.
    */
-  private pollRunnable(): void {
+  private pollRunnable(): Process | undefined {
     const expected: Process[] = [];
     for (const q of this.k.procs.values()) {
-      if (q.state === 'R' && q.channel && !q.pending && !q.woken && q !== this.k.init) expected.push(q);
+      if (q.state === 'R' && q.channel && !q.pending && !q.woken && !q.parked && q !== this.k.init) expected.push(q);
     }
-    if (expected.length === 0) return;
+    if (expected.length === 0) return undefined;
     const end = performance.now() + POLL_MS;
     for (let i = 0; ; i++) {
       for (const q of expected) {
         if (q.state === 'R' && q.channel && Atomics.load(q.channel.ctl, CTL_STATE) === STATE_REQUEST) {
+          // In deterministic mode only the CPU's holder is served; anyone else waits its turn.
+          if (!this.k.clock.deterministic || this.k.scheduler.cpu === q) return q;
           this.k.scheduler.onRequest(q);
-          return;
+          return undefined;
         }
       }
-      if ((i & 63) === 63 && performance.now() > end) return;
+      if ((i & 63) === 63 && performance.now() > end) return undefined;
     }
   }
 
@@ -267,14 +287,18 @@ export class ChannelServer {
     const restart = typeof o === 'object' && 'errno' in o && o.errno === EINTR && o.restart === true && sig !== 0 ? 1 : 0;
     ch.ctl[CTL_SIG] = sig;
     ch.ctl[CTL_RESTART] = restart;
-    const outLen = ch.ctl[CTL_OUT_LEN]!;
-    const entry: LogEntry = {
-      nr: p.requestNr, digest: p.requestDigest, errno: ch.ctl[CTL_ERRNO]!,
-      // Once the record has overflowed it keeps nothing: then do not copy the answer's bytes.
-      ret: ch.ret.slice(0, nums + 1), out: outLen > 0 && !p.log.overflowed ? ch.data.slice(0, outLen) : undefined,
-      sig: sig | (restart << 8),
-    };
-    p.log.append(entry);
+    if (!p.log.overflowed) {
+      // The record for fork by replay (it keeps nothing once it has overflowed). The handler's
+      // numbers array is fresh for each answer, so it is kept as it is.
+      const outLen = ch.ctl[CTL_OUT_LEN]!;
+      const given = typeof o === 'object' && 'value' in o ? o.nums : undefined;
+      const entry: LogEntry = {
+        nr: p.requestNr, digest: p.requestDigest, errno: ch.ctl[CTL_ERRNO]!, value: ch.ret[0]!,
+        nums: given && given.length > nums ? given.slice(0, nums) : given,
+        out: outLen > 0 ? ch.data.slice(0, outLen) : undefined, sig: sig | (restart << 8),
+      };
+      p.log.append(entry);
+    }
     Atomics.store(ch.ctl, CTL_STATE, STATE_RESPONSE);
     Atomics.notify(ch.ctl, CTL_STATE);
   }

@@ -15,9 +15,7 @@ export class StatResult {
   readonly st_atime: number;
   readonly st_mtime: number;
   readonly st_ctime: number;
-  readonly st_atime_ns: bigint;
-  readonly st_mtime_ns: bigint;
-  readonly st_ctime_ns: bigint;
+  private readonly times: readonly [number, number, number, number, number, number];
 
   /** Read the 16 numbers of a stat reply (see the kernel's statReply). */
   constructor(sys: SyscallClient) {
@@ -32,12 +30,20 @@ export class StatResult {
     this.st_size = n(7);
     this.st_blksize = n(8);
     this.st_blocks = n(9);
-    const ns = (s: number, f: number): bigint => BigInt(s) * 1_000_000_000n + BigInt(f);
-    this.st_atime_ns = ns(n(10), n(11));
-    this.st_mtime_ns = ns(n(12), n(13));
-    this.st_ctime_ns = ns(n(14), n(15));
+    this.times = [n(10), n(11), n(12), n(13), n(14), n(15)];
     this.st_atime = n(10) + n(11) / 1e9;
     this.st_mtime = n(12) + n(13) / 1e9;
     this.st_ctime = n(14) + n(15) / 1e9;
+  }
+
+  /** Nanosecond times as Python's int: built when asked (BigInt arithmetic is not free). */
+  get st_atime_ns(): bigint {
+    return BigInt(this.times[0]) * 1_000_000_000n + BigInt(this.times[1]);
+  }
+  get st_mtime_ns(): bigint {
+    return BigInt(this.times[2]) * 1_000_000_000n + BigInt(this.times[3]);
+  }
+  get st_ctime_ns(): bigint {
+    return BigInt(this.times[4]) * 1_000_000_000n + BigInt(this.times[5]);
   }
 }

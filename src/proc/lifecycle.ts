@@ -46,7 +46,7 @@ export function fork(k: Kernel, parent: Process, forkDigest: number): number {
   child.pgid = parent.pgid;
   child.sid = parent.sid;
   child.nprocLimit = [...parent.nprocLimit];
-  const forkEntry: LogEntry = { nr: parent.requestNr, digest: forkDigest, errno: 0, ret: new Float64Array([0]), out: undefined, sig: 0 };
+  const forkEntry: LogEntry = { nr: parent.requestNr, digest: forkDigest, errno: 0, value: 0, nums: undefined, out: undefined, sig: 0 };
   child.log = parent.log.fork(forkEntry);
   child.replay = { entries: [...child.log.entries], pos: 0 };
   parent.children.add(child);

@@ -57,6 +57,7 @@ export class SignalState {
 
   /** The lowest pending signal that is not blocked (SIGKILL and SIGSTOP first). */
   nextDeliverable(): number {
+    if (this.pending === 0n) return 0; // the common case, without BigInt arithmetic
     const ready = this.pending & ~(this.blocked & ~UNBLOCKABLE);
     if (ready === 0n) return 0;
     if (ready & bit(SIGKILL)) return SIGKILL;

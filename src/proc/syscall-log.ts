@@ -20,7 +20,10 @@ export interface LogEntry {
   readonly nr: number;
   readonly digest: number;
   readonly errno: number;
-  readonly ret: Float64Array;
+  /** ret[0] of the answer. */
+  readonly value: number;
+  /** ret[1..] of the answer (the handler's own array, never changed after the answer). */
+  readonly nums: readonly number[] | undefined;
   readonly out: Uint8Array | undefined;
   /** A signal whose handler ran after this call, and the restart flag, as the client was told. */
   readonly sig: number;
@@ -33,7 +36,7 @@ export class SyscallLog {
 
   append(e: LogEntry): void {
     if (this.overflowed) return;
-    this.bytes += 64 + (e.out?.length ?? 0) + e.ret.byteLength;
+    this.bytes += 64 + (e.out?.length ?? 0) + 8 * (e.nums?.length ?? 0);
     if (this.entries.length >= MAX_ENTRIES || this.bytes > MAX_BYTES) {
       this.overflowed = true;
       this.entries.length = 0;
