@@ -1,6 +1,6 @@
 /**
  * The layering DESIGN.md draws, checked statically:
- * - the platform-neutral core (src/kernel, src/fs, src/os, src/lessons, and src/proc but for its
+ * - the platform-neutral core (src/kernel, src/fs, src/os, src/lessons, src/bin, and src/proc but for its
  *   Node glue) imports no Node builtin (`node:*`, `fs`, `worker_threads`, …) and uses no global
  *   only Node has (`Buffer`, `process`, `setImmediate`, `require`, …): it must run in a browser;
  * - src/fs does not import src/proc;
@@ -19,7 +19,7 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SRC = join(REPO, 'src');
 
 /** Folders that must run in a browser, and the files in them allowed to be Node-only glue. */
-const NEUTRAL = ['kernel', 'fs', 'os', 'lessons', 'proc'];
+const NEUTRAL = ['kernel', 'fs', 'os', 'lessons', 'proc', 'bin'];
 const NODE_GLUE = new Set(['proc/node-worker.ts', 'proc/worker-entry.node.ts']);
 
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]!]));
