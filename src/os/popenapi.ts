@@ -5,7 +5,9 @@
  * communicate, returncode and timeouts. Children are started with posix_spawn and file actions.
  */
 import { OSError, ValueError } from './errors.js';
-import { PyFile } from './pymodules.js';
+import { makeTime, PyFile } from './pymodules.js';
+import { makeSelect } from './selectmod.js';
+import { pyStr } from './pyfmt.js';
 import type { makeFileApi } from './fileapi.js';
 import type { makeProcApi, SpawnAction } from './procapi.js';
 import type { ProcessRuntime } from './runtime-types.js';
@@ -17,14 +19,14 @@ export type Command = string | readonly string[];
 
 export class TimeoutExpired extends Error {
   constructor(readonly cmd: Command, readonly timeout: number) {
-    super(`Command '${String(cmd)}' timed out after ${timeout} seconds`);
+    super(`Command '${pyStr(cmd)}' timed out after ${pyStr(timeout)} seconds`);
     this.name = 'TimeoutExpired';
   }
 }
 
 export class CalledProcessError extends Error {
   constructor(readonly returncode: number, readonly cmd: Command, readonly stdout?: string | Uint8Array, readonly stderr?: string | Uint8Array) {
-    super(`Command '${String(cmd)}' returned non-zero exit status ${returncode}.`);
+    super(`Command '${pyStr(cmd)}' returned non-zero exit status ${returncode}.`);
     this.name = 'CalledProcessError';
   }
 }
@@ -44,7 +46,14 @@ export interface PopenOptions {
 }
 
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const PIPE_BUF = 4096;
+
 export function makePopenApi(rt: ProcessRuntime, files: FileApi, procs: ProcApi) {
+  const select = makeSelect(rt);
+  const time = makeTime(rt);
+  const monotonic = (): number => time.monotonic();
   /** Start cmd with the given child descriptors; returns the pid. Parent ends are the caller's to close. */
   const start = (cmd: Command, shell: boolean, childFds: ReadonlyArray<readonly [number, number]>, closeInChild: readonly number[],
     env?: PopenOptions['env'], cwd?: string): number => {
@@ -168,26 +177,77 @@ export function makePopenApi(rt: ProcessRuntime, files: FileApi, procs: ProcApi)
       return this.returncode;
     }
 
-    wait(): number {
-      if (this.returncode === null) this.returncode = procs.waitstatus_to_exitcode(waitStatus(this.pid));
-      return this.returncode;
+    /** wait(timeout?): the exit code; TimeoutExpired if the child is still running after timeout s. */
+    wait(timeout?: number): number {
+      if (this.returncode !== null) return this.returncode;
+      if (timeout === undefined) {
+        this.returncode = procs.waitstatus_to_exitcode(waitStatus(this.pid));
+        return this.returncode;
+      }
+      // As Python does: poll with growing sleeps (on the kernel clock) until the deadline.
+      const deadline = monotonic() + timeout;
+      for (let delay = 0.0005; ; delay = Math.min(delay * 2, 0.05)) {
+        const rc = this.poll();
+        if (rc !== null) return rc;
+        const left = deadline - monotonic();
+        if (left <= 0) throw new TimeoutExpired(this.args, timeout);
+        time.sleep(Math.min(delay, left));
+      }
     }
 
-    /** Send input, close stdin, read stdout then stderr to end of file, wait. */
-    communicate(input?: string | Uint8Array): [string | Uint8Array | null, string | Uint8Array | null] {
-      if (this.stdin) {
-        if (input !== undefined) {
-          try { this.stdin.write(input); } catch (e) { if (!(e instanceof OSError && e.errno === 32)) throw e; }
+    /**
+     * Send input and read stdout and stderr at the same time (select), so neither side can fill
+     * a pipe and stall the other; then wait. TimeoutExpired after timeout seconds (the child is
+     * left running, as in Python: kill it and call communicate() again to collect the rest).
+     */
+    communicate(input?: string | Uint8Array, timeout?: number): [string | Uint8Array | null, string | Uint8Array | null] {
+      const deadline = timeout === undefined ? undefined : monotonic() + timeout;
+      let pending = input === undefined ? new Uint8Array(0) : typeof input === 'string' ? encoder.encode(input) : input;
+      const outChunks: Uint8Array[] = this.outSoFar;
+      const errChunks: Uint8Array[] = this.errSoFar;
+      if (this.stdin && !this.stdin.closed && pending.length === 0) this.stdin.close();
+      const readers = new Map<number, Uint8Array[]>();
+      if (this.stdout && !this.stdout.closed) readers.set(this.stdout.fileno(), outChunks);
+      if (this.stderr && !this.stderr.closed) readers.set(this.stderr.fileno(), errChunks);
+      for (let guard = 0; readers.size > 0 || (this.stdin && !this.stdin.closed); guard++) {
+        const left = deadline === undefined ? null : deadline - monotonic();
+        if (left !== null && left <= 0) throw new TimeoutExpired(this.args, timeout!);
+        const writing = this.stdin && !this.stdin.closed ? [this.stdin.fileno()] : [];
+        const [r, w] = select.select([...readers.keys()], writing, [], left);
+        if (w.length > 0 && this.stdin) {
+          try {
+            pending = pending.subarray(files.write(this.stdin.fileno(), pending.subarray(0, PIPE_BUF)));
+          } catch (e) {
+            if (!(e instanceof OSError && e.errno === 32)) throw e; // EPIPE: the child stopped reading
+            pending = new Uint8Array(0);
+          }
+          if (pending.length === 0) this.stdin.close();
         }
-        this.stdin.close();
+        for (const fd of r) {
+          const b = files.read(fd, 65536);
+          if (b.length === 0) {
+            readers.delete(fd);
+            (fd === this.stdout?.fileno() ? this.stdout : this.stderr)?.close();
+          } else {
+            readers.get(fd)!.push(b);
+          }
+        }
+        if (guard > 1 << 24) throw new OSError(5, 'communicate');
       }
-      const out = this.stdout ? this.stdout.read() : null;
-      this.stdout?.close();
-      const err = this.stderr ? this.stderr.read() : null;
-      this.stderr?.close();
-      this.wait();
-      return [out, err];
+      this.wait(deadline === undefined ? undefined : Math.max(0, deadline - monotonic()));
+      const text = this.o.text ?? false;
+      const collect = (have: PyFile | undefined, chunks: Uint8Array[]): string | Uint8Array | null => {
+        if (!have) return null;
+        const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+        let off = 0;
+        for (const c of chunks) { all.set(c, off); off += c.length; }
+        return text ? decoder.decode(all) : all;
+      };
+      return [collect(this.stdout, outChunks), collect(this.stderr, errChunks)];
     }
+
+    private readonly outSoFar: Uint8Array[] = [];
+    private readonly errSoFar: Uint8Array[] = [];
 
     send_signal(sig: number): void {
       if (this.returncode === null) procs.kill(this.pid, sig);
@@ -198,19 +258,30 @@ export function makePopenApi(rt: ProcessRuntime, files: FileApi, procs: ProcApi)
 
   const subprocess = {
     PIPE, STDOUT, DEVNULL, Popen, TimeoutExpired, CalledProcessError,
-    run(args: Command, o: PopenOptions & { input?: string | Uint8Array; capture_output?: boolean; check?: boolean } = {}) {
+    /** run: communicate, then the result; on a timeout the child is killed and reaped first. */
+    run(args: Command, o: PopenOptions & { input?: string | Uint8Array; capture_output?: boolean; check?: boolean; timeout?: number } = {}) {
       const opts: PopenOptions = {
         ...o,
         ...(o.input !== undefined ? { stdin: PIPE } : {}),
         ...(o.capture_output ? { stdout: PIPE, stderr: PIPE } : {}),
       };
       const p = new Popen(args, opts);
-      const [stdout, stderr] = p.communicate(o.input);
+      let stdout: string | Uint8Array | null;
+      let stderr: string | Uint8Array | null;
+      try {
+        [stdout, stderr] = p.communicate(o.input, o.timeout);
+      } catch (e) {
+        if (e instanceof TimeoutExpired) {
+          p.kill();
+          p.wait();
+        }
+        throw e;
+      }
       const returncode = p.returncode ?? p.wait();
       if (o.check && returncode !== 0) throw new CalledProcessError(returncode, args, stdout ?? undefined, stderr ?? undefined);
       return { args, returncode, stdout, stderr };
     },
-    call: (args: Command, o: PopenOptions = {}): number => new Popen(args, o).wait(),
+    call: (args: Command, o: PopenOptions & { timeout?: number } = {}): number => new Popen(args, o).wait(o.timeout),
     check_output(args: Command, o: PopenOptions = {}): string | Uint8Array {
       const r = subprocess.run(args, { ...o, stdout: PIPE });
       if (r.returncode !== 0) throw new CalledProcessError(r.returncode, args, r.stdout ?? undefined);
