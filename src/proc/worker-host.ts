@@ -19,6 +19,8 @@ export interface WorkerStartMessage {
   readonly program: { readonly source: string; readonly path: string };
   /** Spin iterations before Atomics.wait in the syscall client. */
   readonly spin: number;
+  /** Real-time mode: no CPU to wait for, so the process skips sched_start and runs at once. */
+  readonly running: boolean;
 }
 
 export interface ProcessWorker {
