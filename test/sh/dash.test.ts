@@ -1,0 +1,47 @@
+/**
+ * The shell conformance table against the host's /bin/sh (dash 0.5.12): each case runs as
+ * `sh -c script` (argv[0] `sh`) in a fresh temporary directory, with only PATH=/usr/bin:/bin,
+ * HOME (that directory) and LC_ALL=C in the environment, stdin from /dev/null unless the case
+ * gives one, and must give exactly the case's stdout, stderr and status. This keeps the table
+ * true: posixbox.test.ts then holds posixbox to it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, rmSync, realpathSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeCase, loadCaseFiles, resultOf } from './cases.js';
+import type { Expected, ShCase } from './format.js';
+
+const SH = '/bin/sh';
+
+function runOnDash(c: ShCase): Expected {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'shcase-')));
+  const devnull = openSync('/dev/null', 'r');
+  try {
+    const r = spawnSync(SH, ['-c', c.script], {
+      argv0: 'sh',
+      cwd: dir,
+      env: { PATH: '/usr/bin:/bin', HOME: dir, LC_ALL: 'C' },
+      ...(c.stdin !== undefined ? { input: c.stdin } : { stdio: [devnull, 'pipe', 'pipe'] }),
+      encoding: 'utf8',
+      timeout: 10_000,
+      killSignal: 'SIGKILL',
+    });
+    if (r.error) throw r.error;
+    const status = r.status ?? 128 + (r.signal ? constants.signals[r.signal] : 0);
+    return resultOf(r.stdout, r.stderr, status);
+  } finally {
+    closeSync(devnull);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const { file, cases } of loadCaseFiles()) {
+  describe(file, () => {
+    it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+      const { stdout, stderr, status } = c;
+      expect(runOnDash(c), describeCase(c)).toEqual({ stdout, stderr, status });
+    });
+  });
+}
