@@ -1,0 +1,317 @@
+/**
+ * The interactive shell's line editor (what readline or libedit is to bash and dash): reads one
+ * line from a terminal with editing and history.
+ *
+ *   const ed = new LineEditor({ inFd: 0, outFd: 2, historyFile: `${home}/.sh_history` });
+ *   for (;;) { const line = ed.read('$ '); if (line === null) break; run(line); }
+ *
+ * read() saves the terminal's termios, turns off ICANON, ECHO, ISIG and IEXTEN (and ICRNL, IXON),
+ * prints the prompt, edits, and restores the saved termios before it returns, by error too.
+ * It reads one byte per read(2), so bytes typed ahead after Enter stay in the terminal for the
+ * command that runs next, as with readline. Returns the line without its newline; '' after ^C
+ * (which prints `^C` and a newline); null at end of input (^D on an empty line, end of file, a
+ * hung-up terminal). It prints nothing at end of input: the caller says `exit` if it wants to.
+ * When inFd is not a terminal it prints the prompt and reads a plain line.
+ *
+ * Keys: printable text (UTF-8) inserts; Backspace/^H deletes back; ^D or Delete deletes under the
+ * cursor; ←/→ ^B/^F move; Home/End ^A/^E; M-b/M-f ctrl-←/→ move by word; ^K kills to the end,
+ * ^U to the start, ^W the word before (back to whitespace), M-Backspace/M-d a word back/forward;
+ * ^Y yanks the last kill; ↑/↓ ^P/^N walk the history; ^L clears the screen and redraws; Enter
+ * (CR or LF) accepts. Other control keys ring the bell. Lines are drawn over as many rows as the
+ * terminal width (TIOCGWINSZ, read again after a signal such as SIGWINCH) needs.
+ */
+import os, { OSError, termios } from 'posixbox/os';
+import { History, Browse } from './history.js';
+import { KeyDecoder, type Key } from './keys.js';
+import { appendFits, charWidth, NO_GEOMETRY, promptWidth, redraw, toEnd, type Geometry } from './render.js';
+
+export interface LineEditorOptions {
+  readonly inFd: number;
+  readonly outFd: number;
+  /** Where history is loaded from and saved to; none: history in memory only. */
+  readonly historyFile?: string;
+}
+
+/** The most characters a line may hold; more rings the bell. */
+const MAX_LINE = 65536;
+/** The most bytes read for one line (a bound on the loop; at it the line is accepted). */
+const MAX_BYTES = 1 << 22;
+const EINTR = 4;
+const BELL = '\x07';
+
+const decoder = new TextDecoder();
+
+type Attrs = ReturnType<typeof termios.tcgetattr>;
+/**
+ * The termios constants the editor uses. The module has them at run time (every constant of
+ * kernel/abi/termios.ts), but its type does not list them, hence this view.
+ */
+type TermiosConstant = 'ICRNL' | 'INLCR' | 'IGNCR' | 'IXON' | 'ICANON' | 'ECHO' | 'ISIG' | 'IEXTEN' | 'VMIN' | 'VTIME'
+  | 'TCSADRAIN' | 'OPOST' | 'ONLCR';
+const T = termios as typeof termios & Readonly<Record<TermiosConstant, number>>;
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+
+/** The state of one line being edited. */
+class Edit {
+  chars: string[] = [];
+  cursor = 0;
+  geometry: Geometry = NO_GEOMETRY;
+  readonly browse: Browse;
+  /** The prompt's lines before its last (drawn once, and again by ^L) and its last line. */
+  readonly head: string;
+  readonly last: string;
+
+  constructor(prompt: string, history: History, public cols: number, readonly nl: string, private readonly kill: { text: string[] }) {
+    const cut = prompt.lastIndexOf('\n') + 1;
+    this.head = prompt.slice(0, cut);
+    this.last = prompt.slice(cut);
+    this.browse = new Browse(history);
+  }
+
+  line(): string {
+    return this.chars.join('');
+  }
+
+  /** The bytes that show the prompt at the start. */
+  start(): string {
+    const plen = promptWidth(this.last);
+    this.geometry = { row: Math.floor(plen / this.cols), rows: Math.floor(plen / this.cols) };
+    return this.head + this.last + (plen > 0 && plen % this.cols === 0 ? this.nl : '');
+  }
+
+  refresh(): string {
+    const d = redraw({ prompt: this.last, chars: this.chars, cursor: this.cursor, cols: this.cols, from: this.geometry, nl: this.nl });
+    this.geometry = d.geometry;
+    return d.text;
+  }
+
+  insert(text: string): string {
+    const added = [...text];
+    if (this.chars.length + added.length > MAX_LINE) return BELL;
+    const atEnd = this.cursor === this.chars.length;
+    const fits = atEnd && appendFits({ prompt: this.last, before: this.chars, added, cols: this.cols });
+    this.chars.splice(this.cursor, 0, ...added);
+    this.cursor += added.length;
+    if (!fits) return this.refresh();
+    const w = promptWidth(this.last) + this.chars.reduce((s, c) => s + charWidth(c), 0);
+    this.geometry = { row: Math.floor(w / this.cols), rows: Math.floor(w / this.cols) };
+    return text;
+  }
+
+  /** Remove chars [from, to), keeping them for ^Y when `keep`. */
+  remove(from: number, to: number, keep: boolean): string {
+    if (from >= to) return '';
+    const gone = this.chars.splice(from, to - from);
+    if (keep) this.kill.text = gone;
+    this.cursor = from;
+    return this.refresh();
+  }
+
+  moveTo(at: number): string {
+    const to = Math.max(0, Math.min(this.chars.length, at));
+    if (to === this.cursor) return '';
+    this.cursor = to;
+    return this.refresh();
+  }
+
+  wordLeft(): number {
+    let i = this.cursor;
+    while (i > 0 && !isWordChar(this.chars[i - 1])) i--;
+    while (i > 0 && isWordChar(this.chars[i - 1])) i--;
+    return i;
+  }
+
+  wordRight(): number {
+    let i = this.cursor;
+    while (i < this.chars.length && !isWordChar(this.chars[i])) i++;
+    while (i < this.chars.length && isWordChar(this.chars[i])) i++;
+    return i;
+  }
+
+  /** ^W: back over whitespace, then back to the previous whitespace. */
+  rubout(): number {
+    let i = this.cursor;
+    while (i > 0 && isSpace(this.chars[i - 1])) i--;
+    while (i > 0 && !isSpace(this.chars[i - 1])) i--;
+    return i;
+  }
+
+  recall(delta: -1 | 1): string {
+    const text = this.browse.move(delta, this.line());
+    if (text === undefined) return BELL;
+    this.chars = [...text];
+    this.cursor = this.chars.length;
+    return this.refresh();
+  }
+
+  clearScreen(): string {
+    this.geometry = NO_GEOMETRY;
+    return `\x1b[H\x1b[2J${this.head}${this.refresh()}`;
+  }
+
+  /** Leave the line: the cursor below it, then `tail` and a newline. */
+  finish(tail = ''): string {
+    return `${toEnd(this.geometry)}${tail}${this.nl}`;
+  }
+}
+
+type Outcome = { readonly done: true; readonly line: string | null } | { readonly done: false; readonly out: string };
+
+export class LineEditor {
+  private readonly history: History;
+  private readonly kill = { text: [] as string[] };
+
+  constructor(private readonly opts: LineEditorOptions) {
+    this.history = new History(opts.historyFile);
+  }
+
+  /** The history, oldest first. */
+  historyList(): readonly string[] {
+    return this.history.list();
+  }
+
+  /** Read one line after printing `prompt`; null at end of input. */
+  read(prompt: string): string | null {
+    let saved: Attrs;
+    try {
+      saved = termios.tcgetattr(this.opts.inFd);
+    } catch {
+      return this.readPlain(prompt);
+    }
+    const mode: Attrs = [...saved.slice(0, 6), [...saved[6]]] as Attrs;
+    mode[0] &= ~(T.ICRNL | T.INLCR | T.IGNCR | T.IXON);
+    mode[3] &= ~(T.ICANON | T.ECHO | T.ISIG | T.IEXTEN);
+    mode[6][T.VMIN] = 1;
+    mode[6][T.VTIME] = 0;
+    termios.tcsetattr(this.opts.inFd, T.TCSADRAIN, mode);
+    try {
+      const onlcr = (saved[1] & T.OPOST) !== 0 && (saved[1] & T.ONLCR) !== 0;
+      return this.edit(prompt, onlcr ? '\n' : '\r\n');
+    } finally {
+      termios.tcsetattr(this.opts.inFd, T.TCSADRAIN, saved);
+    }
+  }
+
+  private columns(): number {
+    try {
+      return os.get_terminal_size(this.opts.outFd).columns || 80;
+    } catch {
+      return 80;
+    }
+  }
+
+  private write(text: string): void {
+    if (text === '') return;
+    try {
+      os.writeAll(this.opts.outFd, text);
+    } catch {
+      // the terminal is gone; the next read reports it
+    }
+  }
+
+  private edit(prompt: string, nl: string): string | null {
+    const e = new Edit(prompt, this.history, this.columns(), nl, this.kill);
+    const keys = new KeyDecoder();
+    this.write(e.start());
+    for (let n = 0; n < MAX_BYTES; n++) {
+      let b: Uint8Array;
+      try {
+        b = os.read(this.opts.inFd, 1);
+      } catch (err) {
+        if (!(err instanceof OSError) || err.errno !== EINTR) return null;
+        const cols = this.columns(); // a signal: SIGWINCH perhaps
+        if (cols !== e.cols) { e.cols = cols; e.geometry = NO_GEOMETRY; this.write(e.refresh()); }
+        continue;
+      }
+      if (b.length === 0) { // end of file
+        if (e.chars.length === 0) return null;
+        this.write(e.finish());
+        return this.accept(e);
+      }
+      for (const key of keys.feed(b[0]!)) {
+        const r = this.key(e, key);
+        if (r.done) return r.line;
+        this.write(r.out);
+      }
+    }
+    this.write(e.finish());
+    return this.accept(e);
+  }
+
+  private accept(e: Edit): string {
+    const line = e.line();
+    this.history.add(line);
+    return line;
+  }
+
+  private key(e: Edit, k: Key): Outcome {
+    const go = (out: string): Outcome => ({ done: false, out });
+    switch (k.kind) {
+      case 'char': return go(e.insert(k.text));
+      case 'left': return go(e.moveTo(e.cursor - 1));
+      case 'right': return go(e.moveTo(e.cursor + 1));
+      case 'home': return go(e.moveTo(0));
+      case 'end': return go(e.moveTo(e.chars.length));
+      case 'wordleft': return go(e.moveTo(e.wordLeft()));
+      case 'wordright': return go(e.moveTo(e.wordRight()));
+      case 'up': return go(e.recall(-1));
+      case 'down': return go(e.recall(1));
+      case 'delete': return go(e.remove(e.cursor, e.cursor + 1, false));
+      case 'meta':
+        if (k.text === '\x7f') return go(e.remove(e.wordLeft(), e.cursor, true));
+        if (k.text === 'd') return go(e.remove(e.cursor, e.wordRight(), true));
+        return go(BELL);
+      case 'unknown': return go('');
+      case 'ctrl': return this.control(e, k.code);
+    }
+  }
+
+  private control(e: Edit, code: number): Outcome {
+    const go = (out: string): Outcome => ({ done: false, out });
+    switch (code) {
+      case 0x0d: case 0x0a: // Enter
+        this.write(e.finish());
+        return { done: true, line: this.accept(e) };
+      case 0x03: // ^C
+        this.write(e.finish('^C'));
+        return { done: true, line: '' };
+      case 0x04: // ^D
+        if (e.chars.length === 0) return { done: true, line: null };
+        return go(e.remove(e.cursor, e.cursor + 1, false));
+      case 0x7f: case 0x08: return go(e.remove(e.cursor - 1, e.cursor, false));
+      case 0x01: return go(e.moveTo(0));
+      case 0x05: return go(e.moveTo(e.chars.length));
+      case 0x02: return go(e.moveTo(e.cursor - 1));
+      case 0x06: return go(e.moveTo(e.cursor + 1));
+      case 0x0b: return go(e.remove(e.cursor, e.chars.length, true));
+      case 0x15: return go(e.remove(0, e.cursor, true));
+      case 0x17: return go(e.remove(e.rubout(), e.cursor, true));
+      case 0x19: return go(this.kill.text.length > 0 ? e.insert(this.kill.text.join('')) : BELL);
+      case 0x10: return go(e.recall(-1));
+      case 0x0e: return go(e.recall(1));
+      case 0x0c: return go(e.clearScreen());
+      default: return go(BELL);
+    }
+  }
+
+  /** Not a terminal: the prompt, then bytes up to a newline (without it); null at end of file. */
+  private readPlain(prompt: string): string | null {
+    this.write(prompt);
+    const bytes: number[] = [];
+    for (let n = 0; n < MAX_BYTES; n++) {
+      let b: Uint8Array;
+      try {
+        b = os.read(this.opts.inFd, 1);
+      } catch (err) {
+        if (err instanceof OSError && err.errno === EINTR) continue;
+        return bytes.length > 0 ? decoder.decode(Uint8Array.from(bytes)) : null;
+      }
+      if (b.length === 0) return bytes.length > 0 ? decoder.decode(Uint8Array.from(bytes)) : null;
+      if (b[0] === 0x0a) break;
+      bytes.push(b[0]!);
+    }
+    return decoder.decode(Uint8Array.from(bytes));
+  }
+}
