@@ -72,6 +72,8 @@ export function splitLines(s: string, sep = '\n'): { lines: string[]; terminated
 
 /** Buffered standard output of binary strings, written in large pieces. */
 export class Out {
+  /** `write` defaults to lib's out(), whose failure program() reports as a write error. */
+  constructor(private readonly write_ = (b: Uint8Array): void => out(b)) {}
   private parts: string[] = [];
   private size = 0;
   write(s: string): void {
@@ -84,7 +86,7 @@ export class Out {
     const s = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (s !== '') out(fromBin(s));
+    if (s !== '') this.write_(fromBin(s));
   }
 }
 
@@ -103,4 +105,34 @@ export function parseSize(text: string): bigint | undefined {
   const base = rest === '' || rest === 'iB' ? 1024n : rest === 'B' ? 1000n : undefined;
   if (base === undefined) return undefined;
   return n * base ** BigInt(power);
+}
+
+/** One line read by readLines: its text without the separator, and whether it had one. */
+export interface Line {
+  readonly text: string;
+  readonly terminated: boolean;
+}
+
+/**
+ * The lines of fd as binary strings, read a chunk at a time (so that `yes | grep -q y` ends),
+ * at most MAX_INPUT bytes. `onChunk` sees each chunk as read (grep's binary-file check).
+ */
+export function* readLines(fd: number, sep = '\n', onChunk?: (chunk: string) => void): Generator<Line, void, undefined> {
+  let pending = '';
+  let total = 0;
+  while (total < MAX_INPUT) {
+    const b = os.read(fd, CHUNK);
+    if (b.length === 0) break;
+    total += b.length;
+    const chunk = toBin(b);
+    onChunk?.(chunk);
+    pending += chunk;
+    let start = 0;
+    for (let at = pending.indexOf(sep); at >= 0; at = pending.indexOf(sep, start)) {
+      yield { text: pending.slice(start, at), terminated: true };
+      start = at + 1;
+    }
+    pending = pending.slice(start);
+  }
+  if (pending !== '') yield { text: pending, terminated: false };
 }

@@ -1,0 +1,244 @@
+/**
+ * grep — print lines that match patterns, as GNU grep 3.8 in the C locale. Patterns: basic (-G,
+ * the default), extended (-E) or fixed strings (-F), from the first operand, -e (repeatable) or
+ * -f FILE, each line of which is a pattern. Matching: -i/-y, -v, -w, -x. Output: -c counts, -l/-L
+ * file names, -o only the matched parts, -q nothing (status 0 at the first match), -n line and
+ * -b byte numbers, -H/-h file names (shown by default for several files or -r), --label, -Z NUL
+ * after names, -z NUL-ended lines, -m NUM, -s no messages about files, -a binary as text, -r/-R
+ * into directories (names in byte order; no operand means `.`, shown without `./`).
+ * A file holding a NUL byte in its first block is binary: its first match is reported as
+ * `grep: NAME: binary file matches` and nothing more is read. Status 0 if a line was selected,
+ * 1 if none, 2 on an error (0 with -q and a match). Not done: context (-A -B -C), --color,
+ * --include/--exclude, -P.
+ */
+import os, { OSError } from 'posixbox/os';
+import { getopt, reason, tool, UsageError, writeAll, type Tool } from './lib.js';
+import { argBin, closeIn, openIn, Out, readAll, readLines, toBin } from './lib/textio.js';
+import { grepMatcher, RegexError, type Matcher } from './lib/grepmatch.js';
+
+const USAGE = 'Usage: grep [OPTION]... PATTERNS [FILE]...\n';
+const TRY = "Try 'grep --help' for more information.\n";
+const SPEC = {
+  usage: '[OPTION]... PATTERNS [FILE]...',
+  about: 'Search for PATTERNS in each FILE.',
+  short: 'EFGe:f:iyvwxclLm:oqsbHhnZzrRaU',
+  long: {
+    'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G', 'regexp=': 'e', 'file=': 'f',
+    'ignore-case': 'i', 'no-ignore-case': 'no-ignore-case', 'word-regexp': 'w', 'line-regexp': 'x',
+    'invert-match': 'v', count: 'c', 'files-with-matches': 'l', 'files-without-match': 'L', 'max-count=': 'm',
+    'only-matching': 'o', quiet: 'q', silent: 'q', 'no-messages': 's', 'byte-offset': 'b', 'with-filename': 'H',
+    'no-filename': 'h', 'label=': 'label', 'line-number': 'n', null: 'Z', 'null-data': 'z', recursive: 'r',
+    'dereference-recursive': 'R', text: 'a', binary: 'U',
+  },
+} as const;
+
+interface Options {
+  readonly m: Matcher;
+  readonly invert: boolean;
+  readonly count: boolean;
+  readonly list: 'none' | 'matches' | 'nonmatches';
+  readonly only: boolean;
+  readonly quiet: boolean;
+  readonly silent: boolean;
+  readonly names: boolean;
+  readonly lineNumbers: boolean;
+  readonly byteOffsets: boolean;
+  readonly nul: boolean;
+  readonly eol: string;
+  readonly max: number;
+  readonly text: boolean;
+  readonly recurse: 'no' | 'r' | 'R';
+  readonly label: string;
+}
+
+/** What searching one file found. */
+interface Found { selected: boolean; error: boolean }
+
+class Quit extends Error {}
+
+function searchFd(t: Tool, o: Options, w: Out, fd: number, name: string): boolean {
+  const sep = o.nul ? '\0' : ':';
+  const prefix = (n: number, off: number): string =>
+    `${o.names ? name + sep : ''}${o.lineNumbers ? `${n}:` : ''}${o.byteOffsets ? `${off}:` : ''}`;
+  let binary = false;
+  let firstChunk = true;
+  const onChunk = (c: string): void => {
+    if (firstChunk && !o.text && o.eol === '\n' && c.includes('\0')) binary = true;
+    firstChunk = false;
+  };
+  let count = 0;
+  let n = 0;
+  let offset = 0;
+  if (o.max <= 0) return false;
+  for (const line of readLines(fd, o.eol, onChunk)) {
+    n++;
+    const start = offset;
+    offset += line.text.length + (line.terminated ? 1 : 0);
+    if (o.m.test(line.text) === o.invert) continue;
+    count++;
+    if (o.quiet) throw new Quit();
+    if (o.list !== 'none') break;
+    if (!o.count) {
+      if (binary) {
+        w.flush();
+        t.warn(`${name}: binary file matches`);
+        break;
+      }
+      if (o.only) {
+        if (!o.invert) {
+          for (const [s, e] of o.m.matches(line.text)) w.write(`${prefix(n, start + s)}${line.text.slice(s, e)}${o.eol}`);
+        }
+      } else {
+        w.write(`${prefix(n, start)}${line.text}${o.eol}`);
+      }
+    }
+    if (count >= o.max) break;
+  }
+  if (o.count) w.write(`${o.names ? name + sep : ''}${count}\n`);
+  if ((o.list === 'matches' && count > 0) || (o.list === 'nonmatches' && count === 0)) w.write(`${name}${o.nul ? '\0' : '\n'}`);
+  return count > 0;
+}
+
+/** Search one operand (a file, `-`, or with -r a directory tree). */
+function searchPath(t: Tool, o: Options, w: Out, path: string, shown: string, top: boolean, depth: number): Found {
+  const found: Found = { selected: false, error: false };
+  const fail = (e: unknown): Found => {
+    if (!o.silent) { w.flush(); t.warn(`${shown}: ${reason(e)}`); }
+    found.error = true;
+    return found;
+  };
+  if (path === '-' && top) {
+    found.selected = searchFd(t, o, w, 0, o.label);
+    return found;
+  }
+  if (o.recurse !== 'no' && depth < 256) {
+    let isDir = false;
+    try {
+      const st = top || o.recurse === 'R' ? os.stat(path) : os.lstat(path);
+      isDir = (st.st_mode & 0o170000) === 0o040000;
+      if (!top && !isDir && (st.st_mode & 0o170000) !== 0o100000) return found; // devices, links: skipped
+    } catch (e) {
+      return fail(e);
+    }
+    if (isDir) {
+      let names: string[];
+      try {
+        names = os.listdir(path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      } catch (e) {
+        return fail(e);
+      }
+      for (const name of names) {
+        const sub = path.endsWith('/') ? path + name : `${path}/${name}`;
+        const r = searchPath(t, o, w, sub, shown === '' ? name : shown.endsWith('/') ? shown + name : `${shown}/${name}`, false, depth + 1);
+        found.selected ||= r.selected;
+        found.error ||= r.error;
+      }
+      return found;
+    }
+  }
+  let fd: number;
+  try {
+    fd = openIn(path);
+  } catch (e) {
+    return fail(e);
+  }
+  try {
+    found.selected = searchFd(t, o, w, fd, shown);
+  } catch (e) {
+    if (!(e instanceof OSError)) throw e;
+    return fail(e);
+  } finally {
+    closeIn(fd);
+  }
+  return found;
+}
+
+function run(t: Tool, argv: string[]): number {
+  let a;
+  try {
+    a = getopt(argv.slice(1), SPEC);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    t.warn(e.message);
+    os.writeAll(2, USAGE + TRY);
+    return 2;
+  }
+  const w = new Out((b) => writeAll(1, b));
+  if (a.has('help')) return w.write(`Usage: ${t.name} ${SPEC.usage}\n${SPEC.about}\n`), w.flush(), 0;
+  if (a.has('version')) return w.write('grep (posixbox) 0.1.0\n'), w.flush(), 0;
+  const patterns: string[] = [];
+  let fromOptions = false;
+  for (const [k, v] of a.opts) {
+    if (k === 'e') { patterns.push(...argBin(v).split('\n')); fromOptions = true; }
+    if (k === 'f') {
+      fromOptions = true;
+      try {
+        const fd = openIn(v);
+        try {
+          const text = toBin(readAll(fd));
+          if (text !== '') patterns.push(...(text.endsWith('\n') ? text.slice(0, -1) : text).split('\n'));
+        } finally {
+          closeIn(fd);
+        }
+      } catch (e) {
+        t.warn(`${v}: ${reason(e)}`);
+        return 2;
+      }
+    }
+  }
+  const operands = [...a.operands];
+  if (!fromOptions) {
+    if (operands.length === 0) return os.writeAll(2, USAGE + TRY), 2;
+    patterns.push(...argBin(operands.shift()!).split('\n'));
+  }
+  const syntax = a.opts.reduce<'E' | 'F' | 'G'>((s, [k]) => (k === 'E' || k === 'F' || k === 'G' ? k : s), 'G');
+  const ignoreCase = a.opts.reduce((s, [k]) => (k === 'i' || k === 'y' ? true : k === 'no-ignore-case' ? false : s), false);
+  let m: Matcher;
+  try {
+    m = grepMatcher(patterns, { syntax, ignoreCase, word: a.has('w'), line: a.has('x') }, (msg) => t.warn(`warning: ${msg}`));
+  } catch (e) {
+    if (!(e instanceof RegexError)) throw e;
+    t.warn(e.message);
+    return 2;
+  }
+  const recurse = a.opts.reduce<'no' | 'r' | 'R'>((s, [k]) => (k === 'r' || k === 'R' ? k : s), 'no');
+  const files = operands.length > 0 ? operands : [recurse !== 'no' ? '.' : '-'];
+  const names = a.opts.reduce((s, [k]) => (k === 'H' ? true : k === 'h' ? false : s), files.length > 1 || recurse !== 'no');
+  const maxText = a.last('m');
+  const max = maxText === undefined ? Infinity : Number(maxText);
+  if (maxText !== undefined && !/^\s*-?\d+$/.test(maxText)) {
+    t.warn('invalid max count');
+    return 2;
+  }
+  const list = a.opts.reduce<Options['list']>((s, [k]) => (k === 'l' ? 'matches' : k === 'L' ? 'nonmatches' : s), 'none');
+  const o: Options = {
+    m, invert: a.has('v'), count: a.has('c'), list, only: a.has('o'), quiet: a.has('q'), silent: a.has('s'), names,
+    lineNumbers: a.has('n'), byteOffsets: a.has('b'), nul: a.has('Z'), eol: a.has('z') ? '\0' : '\n', max: max < 0 ? Infinity : max,
+    text: a.has('a'), recurse, label: a.last('label') ?? '(standard input)',
+  };
+  let selected = false;
+  let error = false;
+  try {
+    for (const f of files) {
+      const implicit = operands.length === 0 && recurse !== 'no';
+      const r = searchPath(t, o, w, f, implicit ? '' : f, true, 0);
+      selected ||= r.selected;
+      error ||= r.error;
+    }
+  } catch (e) {
+    if (e instanceof Quit) return 0;
+    throw e;
+  }
+  w.flush();
+  return error ? 2 : selected ? 0 : 1;
+}
+
+export function main(argv: string[]): number {
+  const t = tool(argv[0] || 'grep');
+  try {
+    return run(t, argv);
+  } catch (e) {
+    if (e instanceof OSError) return t.warn(`write error: ${e.strerror}`), 2;
+    throw e;
+  }
+}
