@@ -2,8 +2,9 @@
  * The shell conformance table against the host's /bin/sh (dash 0.5.12): each case runs as
  * `sh -c script` (argv[0] `sh`) in a fresh temporary directory, with only PATH=/usr/bin:/bin,
  * HOME (that directory) and LC_ALL=C in the environment, stdin from /dev/null unless the case
- * gives one, and must give exactly the case's stdout, stderr and status. This keeps the table
- * true: posixbox.test.ts then holds posixbox to it.
+ * gives one, in a session of its own (no controlling terminal), and must give exactly the
+ * case's stdout, stderr and status. This keeps the table true: posixbox.test.ts then holds
+ * posixbox to it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, rmSync, realpathSync } from 'node:fs';
@@ -22,6 +23,8 @@ function runOnDash(c: ShCase): Expected {
     const r = spawnSync(SH, ['-c', c.script], {
       argv0: 'sh',
       cwd: dir,
+      // A new session, so the shell has no controlling terminal, as in posixbox.test.ts.
+      detached: true,
       env: { PATH: '/usr/bin:/bin', HOME: dir, LC_ALL: 'C' },
       ...(c.stdin !== undefined ? { input: c.stdin } : { stdio: [devnull, 'pipe', 'pipe'] }),
       encoding: 'utf8',
