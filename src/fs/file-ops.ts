@@ -35,6 +35,7 @@ export function regularOps(maxSize: number): FileOps {
       if (end > maxSize) throw new SysError(EFBIG);
       node.reserve(end);
       node.data.set(data, pos);
+      node.generation++;
       if (end > node.size) node.setSize(end);
       return data.length;
     },

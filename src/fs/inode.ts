@@ -73,6 +73,8 @@ export function pageBlocks(size: number): number {
 export class RegularFile extends Inode {
   data: Uint8Array = new Uint8Array(0);
   private length = 0;
+  /** Bumped on every change to the contents, so a cache of them (exec's images) knows when it is stale. */
+  generation = 0;
   get size(): number {
     return this.length;
   }
@@ -81,6 +83,7 @@ export class RegularFile extends Inode {
   }
   /** Sets the size, zeroing what is cut off so that a later extension reads zeros. */
   setSize(n: number): void {
+    this.generation++;
     if (n < this.length && n < this.data.length) this.data.fill(0, n, Math.min(this.length, this.data.length));
     this.length = n;
   }

@@ -106,6 +106,8 @@ export class Kernel {
   readonly scheduler: Scheduler;
   readonly server: ChannelServer;
   readonly bugs: KernelBug[] = [];
+  /** exec's decoded JavaScript images, per inode, valid while the file's generation is unchanged. */
+  readonly imageCache = new WeakMap<object, { readonly generation: number; readonly source: string }>();
   readonly hostname: string;
   private readonly pool: WorkerPool;
   /** Host streams given as stdin: a reader waiting on one is waiting for the host, not deadlocked. */

@@ -14,6 +14,9 @@ import { execCredentials } from '../kernel/creds.js';
 import { SysError } from '../kernel/errors.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { FsContext } from '../fs/types.js';
+import { RegularFile } from '../fs/inode.js';
+import { inodePermission } from '../fs/perm.js';
+import { touchAtime } from '../fs/file-ops.js';
 import type { Image, Process } from './process.js';
 
 export interface LoadedImage {
@@ -28,7 +31,7 @@ const MAX_INTERPRETER_DEPTH = 4;
 const BINPRM_BUF_SIZE = 256;
 const decoder = new TextDecoder();
 
-function readImage(k: Kernel, path: string, ctx: FsContext): Uint8Array {
+function readByFile(k: Kernel, path: string, ctx: FsContext): Uint8Array {
   // The kernel reads the image itself: executing needs x permission, not r (as on Linux).
   const file = k.vfs.open({ ...ctx, creds: k.init.creds }, path, O_RDONLY, 0);
   try {
@@ -46,12 +49,38 @@ function readImage(k: Kernel, path: string, ctx: FsContext): Uint8Array {
   }
 }
 
+/**
+ * A memory file's bytes as exec reads them, with its access time touched as the read would.
+ * The bytes are the file's own store (a view, not a copy): use them before anything else runs.
+ */
+function readMemoryFile(k: Kernel, node: RegularFile): Uint8Array {
+  touchAtime(node, k.vfs.now());
+  if (node.data.length >= node.size) return node.data.subarray(0, node.size);
+  const all = new Uint8Array(node.size); // a truncate that grew the file: the rest reads as zeros
+  all.set(node.data);
+  return all;
+}
+
+/**
+ * The decoded text of a JavaScript image, kept per inode until the file's contents change (its
+ * generation moves): a shell running `ls` a hundred times decodes it once.
+ */
+function imageText(k: Kernel, node: RegularFile, bytes: Uint8Array): string {
+  const hit = k.imageCache.get(node);
+  if (hit && hit.generation === node.generation) return hit.source;
+  const source = decoder.decode(bytes);
+  k.imageCache.set(node, { generation: node.generation, source });
+  return source;
+}
+
 /** Resolve and load path for exec by ctx's credentials. */
 export function loadImage(k: Kernel, ctx: FsContext, path: string, argv: readonly string[], depth = 0): LoadedImage {
   const node = k.vfs.lookup(ctx, path, true);
   if (!S_ISREG(node.mode)) throw new SysError(EACCES);
-  k.vfs.access(ctx, path, X_OK, true);
-  const bytes = readImage(k, path, ctx);
+  inodePermission(ctx.creds, node, X_OK);
+  const memory = node instanceof RegularFile ? node : undefined;
+  const bytes = memory ? readMemoryFile(k, memory) : readByFile(k, path, ctx);
+  const text = (): string => (memory ? imageText(k, memory, bytes) : decoder.decode(bytes));
   const nosuid = node.sb.nosuid;
   const setuid = !nosuid && node.mode & S_ISUID ? node.uid : undefined;
   const setgid = !nosuid && node.mode & S_ISGID && node.mode & S_IXGRP ? node.gid : undefined;
@@ -61,14 +90,14 @@ export function loadImage(k: Kernel, ctx: FsContext, path: string, argv: readonl
     const sp = line.search(/[ \t]/);
     const interp = sp < 0 ? line : line.slice(0, sp);
     const arg = sp < 0 ? '' : line.slice(sp).trim();
-    if (interp === 'posixbox') return { image: { source: decoder.decode(bytes), path }, argv, setuid, setgid };
+    if (interp === 'posixbox') return { image: { source: text(), path }, argv, setuid, setgid };
     if (interp === '') throw new SysError(ENOEXEC);
     if (depth >= MAX_INTERPRETER_DEPTH) throw new SysError(ELOOP);
     const next = [interp, ...(arg ? [arg] : []), path, ...argv.slice(1)];
     const inner = loadImage(k, ctx, interp, next, depth + 1);
     return { ...inner, setuid, setgid };
   }
-  if (/\.m?js$/.test(path)) return { image: { source: decoder.decode(bytes), path }, argv, setuid, setgid };
+  if (/\.m?js$/.test(path)) return { image: { source: text(), path }, argv, setuid, setgid };
   throw new SysError(ENOEXEC);
 }
 

@@ -31,7 +31,7 @@ export function bit(sig: number): bigint {
 export const UNBLOCKABLE = bit(SIGKILL) | bit(SIGSTOP);
 
 export class SignalState {
-  actions: SigAction[] = Array.from({ length: NSIG }, () => DFL);
+  actions: SigAction[] = new Array<SigAction>(NSIG).fill(DFL);
   blocked = 0n;
   pending = 0n;
   /** Masks saved while handlers run (restored by rt_sigreturn). */
