@@ -1,0 +1,117 @@
+/**
+ * The date strings `date -d` accepts here (a subset of gnulib's parse_datetime):
+ *   @SECONDS[.FRACTION]                         seconds since the Epoch
+ *   YYYY-MM-DD, YYYY-MM-DD[T ]HH:MM[:SS[.frac]]  a calendar date and time of day
+ *   HH:MM[:SS]                                  a time today
+ *   a zone after a time: Z, UTC, GMT, +HH, +HHMM, +HH:MM (else the local zone, TZ)
+ *   now, today, yesterday, tomorrow, and relative items: [+-]N UNIT [ago], UNIT ago
+ *   (UNIT: second, minute, hour, day, week, fortnight, month, year, in singular or plural)
+ * Returns seconds and nanoseconds since the Epoch, or undefined if the string is not understood.
+ */
+import { time } from 'posixbox/os';
+
+export interface Instant {
+  readonly sec: number;
+  readonly nsec: number;
+}
+
+const UNITS: Readonly<Record<string, number>> = {
+  second: 1, sec: 1, minute: 60, min: 60, hour: 3600, day: 86400, week: 604800, fortnight: 1209600,
+  month: -1, year: -12,
+};
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const validDay = (y: number, m: number, d: number): boolean => {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+};
+
+interface Parts {
+  date?: { y: number; m: number; d: number };
+  clock?: { h: number; mi: number; s: number; ns: number };
+  /** Seconds east of UTC, when the string names a zone. */
+  offset?: number;
+  /** Relative seconds and months. */
+  secs: number;
+  months: number;
+}
+
+function fraction(f: string | undefined): number {
+  return f ? Number(f.slice(0, 9).padEnd(9, '0')) : 0;
+}
+
+/** Parse `s` relative to `now`; undefined if it is not a date this parser knows. */
+export function parseDate(s: string, now: Instant): Instant | undefined {
+  const text = s.trim().toLowerCase();
+  const epoch = /^@([-+]?\d+)(?:[.,](\d+))?$/.exec(text);
+  if (epoch) {
+    const sec = Number(epoch[1]);
+    const ns = fraction(epoch[2]);
+    return sec < 0 && ns > 0 ? { sec: sec - 1, nsec: 1e9 - ns } : { sec, nsec: ns };
+  }
+  const p: Parts = { secs: 0, months: 0 };
+  let rest = text;
+  const take = (re: RegExp): RegExpExecArray | null => {
+    const m = re.exec(rest);
+    if (m) rest = rest.slice(m[0].length).trimStart();
+    return m;
+  };
+  for (let guard = 0; rest !== '' && guard < 64; guard++) {
+    let m: RegExpExecArray | null;
+    if (!p.date && (m = take(/^(\d{4})-(\d\d?)-(\d\d?)(?=$|[t\s])t?/))) {
+      p.date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+      if (!validDay(p.date.y, p.date.m, p.date.d)) return undefined;
+    } else if (!p.clock && (m = take(/^(\d\d?):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?(?=$|[\sz+-]|utc|gmt)/))) {
+      p.clock = { h: Number(m[1]), mi: Number(m[2]), s: Number(m[3] ?? 0), ns: fraction(m[4]) };
+      if (p.clock.h > 23 || p.clock.mi > 59 || p.clock.s > 59) return undefined;
+      const z = take(/^(?:(z|utc|gmt)(?![a-z])|([+-])(\d\d)(?::?(\d\d))?(?!\d))/);
+      if (z) p.offset = z[1] ? 0 : (z[2] === '-' ? -1 : 1) * (Number(z[3]) * 3600 + Number(z[4] ?? 0) * 60);
+    } else if ((m = take(/^(now|today)(?![a-z])/))) {
+      /* the current time */
+    } else if ((m = take(/^yesterday(?![a-z])/))) {
+      p.secs -= 86400;
+    } else if ((m = take(/^tomorrow(?![a-z])/))) {
+      p.secs += 86400;
+    } else if ((m = take(/^([-+]?\s*\d+)?\s*(second|sec|minute|min|hour|day|week|fortnight|month|year)s?(?![a-z])/))) {
+      const n = m[1] === undefined ? 1 : Number(m[1].replace(/\s+/g, ''));
+      const ago = take(/^ago(?![a-z])/) ? -1 : 1;
+      const unit = UNITS[m[2]!]!;
+      if (unit < 0) p.months += n * ago * (unit === -12 ? 12 : 1);
+      else p.secs += n * ago * unit;
+    } else {
+      return undefined;
+    }
+  }
+  return resolve(p, now);
+}
+
+function resolve(p: Parts, now: Instant): Instant {
+  let sec: number;
+  let nsec = now.nsec;
+  const today = time.localtime(now.sec);
+  const date = p.date ?? { y: today.year, m: today.mon, d: today.mday };
+  const clock = p.clock ?? (p.date ? { h: 0, mi: 0, s: 0, ns: 0 } : { h: today.hour, mi: today.min, s: today.sec, ns: now.nsec });
+  if (p.date || p.clock) nsec = clock.ns;
+  let y = date.y;
+  let mo = date.m + p.months;
+  y += Math.floor((mo - 1) / 12);
+  mo = ((((mo - 1) % 12) + 12) % 12) + 1;
+  if (p.offset !== undefined) {
+    sec = daysFromCivil(y, mo, date.d) * 86400 + clock.h * 3600 + clock.mi * 60 + clock.s - p.offset;
+  } else if (!p.date && !p.clock && p.months === 0) {
+    sec = now.sec;
+  } else {
+    sec = time.mktime({ ...today, year: y, mon: mo, mday: date.d, hour: clock.h, min: clock.mi, sec: clock.s, isdst: -1 });
+  }
+  return { sec: sec + p.secs, nsec };
+}
