@@ -1,0 +1,98 @@
+/**
+ * find: paths, tests (-name -iname -path -type -perm -user -group -size -empty -newer -links
+ * -mtime), -maxdepth/-mindepth, operators and parentheses, actions (-print -print0 -prune
+ * -delete -exec ; and +, -quit), -L, and findutils 4.9's messages. Directories list in the
+ * VFS's order (creation order), as find lists a directory in readdir order.
+ */
+import { describe } from 'vitest';
+import { PROGRAMS } from '#programs';
+import { table, type Case } from './harness.js';
+
+const BIN: Case['files'] = ['echo', 'false', 'true'].map((n) => ({ path: `/bin/${n}`, mode: '0755', content: PROGRAMS[n]! }));
+const TREE: Case['files'] = [
+  ...BIN!,
+  { path: '/w/a/b/y', content: '' },
+  { path: '/w/a/x', content: 'xx\n', mode: '0600', uid: 1000, gid: 1000, mtime: 946684800 - 3 * 86400 },
+  { path: '/w/c/z.TXT', content: 'z', mode: '0755' },
+  { path: '/w/e', type: 'dir' },
+  { path: '/w/big', size: 1500, mode: '0640', gid: 100 },
+  { path: '/w/ln', type: 'symlink', target: 'a' },
+  { path: '/w/p', type: 'fifo' },
+];
+const at = (c: Omit<Case, 'files' | 'cwd'> & { files?: Case['files'] }): Case => ({ cwd: '/w', ...c, files: [...TREE!, ...(c.files ?? [])] });
+const ALL = '.\n./a\n./a/b\n./a/b/y\n./a/x\n./c\n./c/z.TXT\n./e\n./big\n./ln\n./p\n';
+
+describe('find', () => table([
+  at({ argv: ['find'], out: ALL }),
+  at({ argv: ['find', '.'], out: ALL }),
+  at({ argv: ['find', 'a', 'c/'], out: 'a\na/b\na/b/y\na/x\nc/\nc/z.TXT\n' }),
+  at({ argv: ['find', '/w/a'], cwd: '/', out: '/w/a\n/w/a/b\n/w/a/b/y\n/w/a/x\n' }),
+  at({ argv: ['find', '.', '-name', '*.TXT'], out: './c/z.TXT\n' }),
+  at({ argv: ['find', '.', '-name', '*.txt'] }),
+  at({ argv: ['find', '.', '-iname', '*.txt'], out: './c/z.TXT\n' }),
+  at({ argv: ['find', 'a/', '-name', 'a*'], out: 'a/\n' }),
+  at({ argv: ['find', '.', '-name', '[xy]'], out: './a/b/y\n./a/x\n' }),
+  at({ argv: ['find', '.', '-path', './a/*'], out: './a/b\n./a/b/y\n./a/x\n' }),
+  at({ argv: ['find', '.', '-type', 'd'], out: '.\n./a\n./a/b\n./c\n./e\n' }),
+  at({ argv: ['find', '.', '-type', 'l,p'], out: './ln\n./p\n' }),
+  at({ argv: ['find', '-L', '.', '-type', 'l'] }),
+  at({ argv: ['find', '-L', 'ln'], out: 'ln\nln/b\nln/b/y\nln/x\n' }),
+  at({ argv: ['find', 'ln'], out: 'ln\n' }),
+  at({ argv: ['find', '-H', 'ln', '-type', 'f'], out: 'ln/b/y\nln/x\n' }),
+  at({ argv: ['find', '-L', '.', '-name', 'loop'], files: [{ path: '/w/e/loop', type: 'symlink', target: '..' }],
+    err: "find: File system loop detected; './e/loop' is part of the same file system loop as '.'.\n", status: 1 }),
+  at({ argv: ['find', '.', '-maxdepth', '1', '-type', 'f'], out: './big\n' }),
+  at({ argv: ['find', '.', '-mindepth', '2', '-maxdepth', '2', '!', '-type', 'd'], out: './a/x\n./c/z.TXT\n' }),
+  at({ argv: ['find', 'a', '-maxdepth', '0'], out: 'a\n' }),
+  at({ argv: ['find', '.', '-perm', '644', '-type', 'f'], out: './a/b/y\n' }),
+  at({ argv: ['find', '.', '-perm', '-u=rw', '-type', 'f'], out: './a/b/y\n./a/x\n./c/z.TXT\n./big\n' }),
+  at({ argv: ['find', '.', '-perm', '/o=x', '-type', 'f'], out: './c/z.TXT\n' }),
+  at({ argv: ['find', '.', '-perm', '-0640', '!', '-perm', '-0004'], out: './big\n' }),
+  at({ argv: ['find', '.', '-user', 'alice'], out: './a/x\n' }),
+  at({ argv: ['find', '.', '-user', '1000', '-o', '-group', 'users'], out: './a/x\n./big\n' }),
+  at({ argv: ['find', '.', '-uid', '+0'], out: './a/x\n' }),
+  at({ argv: ['find', '.', '-size', '-1'], out: './a/b/y\n./p\n' }),
+  at({ argv: ['find', '.', '-size', '3', '-o', '-size', '3c'], out: './a/x\n./big\n' }),
+  at({ argv: ['find', '.', '-type', 'f', '-size', '+1k'], out: './big\n' }),
+  at({ argv: ['find', '.', '-empty'], out: './a/b/y\n./e\n' }),
+  at({ argv: ['find', '.', '-newer', 'a/x', '-type', 'f'], out: './a/b/y\n./c/z.TXT\n./big\n' }),
+  at({ argv: ['find', '.', '-mtime', '+2'], out: './a/x\n' }),
+  at({ argv: ['find', '.', '-links', '+2'], out: '.\n./a\n' }),
+  at({ argv: ['find', '.', '-name', 'a', '-prune', '-o', '-print'], out: '.\n./c\n./c/z.TXT\n./e\n./big\n./ln\n./p\n' }),
+  at({ argv: ['find', '.', '(', '-name', 'x', '-o', '-name', 'y', ')', '-print'], out: './a/b/y\n./a/x\n' }),
+  at({ argv: ['find', '.', '-path', './a/*', '-o', '-name', '*.TXT', '-print'], out: './c/z.TXT\n' }),
+  at({ argv: ['find', '.', '-not', '-name', '*', '-o', '-name', 'e'], out: './e\n' }),
+  at({ argv: ['find', '.', '-name', 'x', '-print', ',', '-name', 'y', '-print'], out: './a/b/y\n./a/x\n' }),
+  at({ argv: ['find', 'a', '-print0'], out: 'a\0a/b\0a/b/y\0a/x\0' }),
+  at({ argv: ['find', '.', '-name', 'b', '-quit'] }),
+  at({ argv: ['find', '.', '-name', 'b', '-print', '-quit'], out: './a/b\n' }),
+  at({ argv: ['find', 'a', '-depth'], out: 'a/b/y\na/b\na/x\na\n' }),
+  at({ argv: ['find', 'a', '-delete'], after: { '/w/a': 'absent' } }),
+  at({ argv: ['find', '.', '-name', 'x', '-delete'], after: { '/w/a/x': 'absent', '/w/a/b': 'dir 0755 0:0' } }),
+  at({ argv: ['find', 'c', '-delete'], as: 'alice', err: "find: cannot delete 'c/z.TXT': Permission denied\nfind: cannot delete 'c': Permission denied\n", status: 1 }),
+  at({ argv: ['find', 'a', '-type', 'f', '-exec', 'echo', 'f:', '{}', 'x{}', ';'], out: 'f: a/b/y xa/b/y\nf: a/x xa/x\n' }),
+  at({ argv: ['find', 'a', '-type', 'f', '-exec', 'echo', 'f:', '{}', '+'], out: 'f: a/b/y a/x\n' }),
+  at({ argv: ['find', 'a', '-exec', 'false', ';', '-o', '-print'], out: 'a\na/b\na/b/y\na/x\n' }),
+  at({ argv: ['find', 'a', '-type', 'f', '-exec', 'false', '{}', '+'], status: 1 }),
+  at({ argv: ['find', 'a', '-name', 'x', '-exec', 'nope', '{}', ';'], err: "find: 'nope': No such file or directory\n", status: 1 }),
+  at({ argv: ['find', 'nope', 'e'], out: 'e\n', err: "find: 'nope': No such file or directory\n", status: 1 }),
+  at({ argv: ['find', '.', '-name', 'r'], as: 'alice', files: [{ path: '/w/q/r' }, { path: '/w/q', type: 'dir', mode: '0700' }],
+    err: "find: './q': Permission denied\n", status: 1 }),
+  at({ argv: ['find', 'q'], as: 'alice', files: [{ path: '/w/q/s/r' }, { path: '/w/q/s', type: 'dir', mode: '0000' }],
+    out: 'q\nq/s\n', err: "find: 'q/s': Permission denied\n", status: 1 }),
+  at({ argv: ['find', 'q/s/r'], as: 'alice', files: [{ path: '/w/q/s/r' }, { path: '/w/q/s', type: 'dir', mode: '0700' }],
+    err: "find: 'q/s/r': Permission denied\n", status: 1 }),
+  at({ argv: ['find', '.', '-foo'], err: "find: unknown predicate `-foo'\n", status: 1 }),
+  at({ argv: ['find', '.', '-name'], err: "find: missing argument to `-name'\n", status: 1 }),
+  at({ argv: ['find', '.', '-type', 'z'], err: 'find: Unknown argument to -type: z\n', status: 1 }),
+  at({ argv: ['find', '.', '-size', '3q'], err: "find: invalid -size type `q'\n", status: 1 }),
+  at({ argv: ['find', '.', '-name', 'x', 'y'], err: "find: paths must precede expression: `y'\n", status: 1 }),
+  at({ argv: ['find', '.', '-exec', 'echo'], err: "find: missing argument to `-exec'\n", status: 1 }),
+  at({ argv: ['find', '.', '(', '-name', 'x'], err: "find: invalid expression; I was expecting to find a ')' somewhere but did not see one.\n", status: 1 }),
+  at({ argv: ['find', '.', '-name', 'x', ')'], err: "find: you have too many ')'\n", status: 1 }),
+  at({ argv: ['find', '.', '-maxdepth', 'x'], err: "find: Expected a positive decimal integer argument to -maxdepth, but got 'x'\n", status: 1 }),
+  at({ argv: ['find', '.', '-perm', '999'], err: "find: invalid mode '999'\n", status: 1 }),
+  at({ argv: ['find', '.', '-user', 'nobody1'], err: "find: 'nobody1' is not the name of a known user\n", status: 1 }),
+  at({ argv: ['find', '.', '-group', 'nogrp'], err: "find: 'nogrp' is not the name of an existing group\n", status: 1 }),
+  at({ argv: ['find', '.', '-newer', 'nope'], err: "find: 'nope': No such file or directory\n", status: 1 }),
+]));
