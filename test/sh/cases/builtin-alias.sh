@@ -29,7 +29,7 @@ only='echo only'
 alias q="echo 'x'"
 alias q
 ## stdout:
-q='echo '"'"'x'"'"''
+q='echo '"'"'x'"'"
 
 #### an unknown alias
 alias nosuch
@@ -144,3 +144,4 @@ alias say='echo said'
 sh -c 'say' 2>&1
 ## stdout:
 sh: 1: say: not found
+## status: 127
