@@ -50,7 +50,7 @@ function environment(pw: Passwd, shell: string, login: boolean, preserve: boolea
   return env;
 }
 
-export const main = program('su', {
+const run = program('su', {
   usage: '[options] [-] [<user> [<argument>...]]',
   about: 'Change the effective user ID and group ID to that of <user>.\nA mere - implies -l.  If <user> is not given, root is assumed.',
   short: 'c:flmps:',
@@ -101,3 +101,6 @@ export const main = program('su', {
   }
   return 0;
 });
+
+/** Messages name the program `su` whatever path ran it, as util-linux su does. */
+export const main = (argv: string[]): number => run(['su', ...argv.slice(1)]);

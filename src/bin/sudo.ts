@@ -140,7 +140,7 @@ function environment(target: Passwd, me: Passwd, path: string, commandLine: stri
   return env;
 }
 
-export const main = program('sudo', {
+const run = program('sudo', {
   usage: '[-knS] [-u user] [-i | -s] [command [arg ...]]',
   about: 'sudo - execute a command as another user',
   short: '+hiKklnSsu:Vv',
@@ -150,7 +150,7 @@ export const main = program('sudo', {
   if (a.has('V')) return writeAll(1, 'Sudo version 1.9 (posixbox 0.1.0)\n'), 0;
   {
     if (os.geteuid() !== 0) {
-      throw quit(`effective uid is not 0, is ${t.name.includes('/') ? t.name : '/bin/sudo'} on a file system with the 'nosuid' option set or an NFS file system without root privileges?`);
+      throw quit(`effective uid is not 0, is /bin/sudo on a file system with the 'nosuid' option set or an NFS file system without root privileges?`);
     }
     const me = lookupUid(os.getuid());
     if (!me) throw quit('you do not exist in the passwd database');
@@ -239,3 +239,6 @@ function listOrValidate(list: boolean, who: Subject, me: Passwd, sudoers: Sudoer
   writeAll(1, `User ${me.pw_name} may run the following commands on ${who.host}:\n${lines.join('')}`);
   return 0;
 }
+
+/** Messages name the program `sudo` whatever path ran it, as sudo does. */
+export const main = (argv: string[]): number => run(['sudo', ...argv.slice(1)]);

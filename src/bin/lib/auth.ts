@@ -85,17 +85,24 @@ function ttyAttrs(fd: number): Attrs | undefined {
  * echo). Returns null at end of input with nothing typed (or an error reading).
  */
 export function readPassword(prompt: string, inFd: number, outFd: number): string | null {
+  const say = (text: string): void => {
+    try { os.writeAll(outFd, text); } catch { /* no place to prompt: read anyway, as PAM does */ }
+  };
   const saved = ttyAttrs(inFd);
-  try { os.writeAll(outFd, prompt); } catch { /* no place to prompt: read anyway, as PAM does */ }
-  if (saved === undefined) return readLine(inFd);
+  if (saved === undefined) {
+    say(prompt);
+    return readLine(inFd);
+  }
+  // echo off before the prompt shows, so nothing typed after it can be echoed (or flushed)
   const quiet: Attrs = [...saved.slice(0, 6), [...saved[6]]] as Attrs;
   quiet[3] &= ~(T.ECHO | T.ECHONL);
   termios.tcsetattr(inFd, T.TCSAFLUSH, quiet);
   try {
+    say(prompt);
     return readLine(inFd);
   } finally {
     termios.tcsetattr(inFd, T.TCSANOW, saved);
-    try { os.writeAll(outFd, '\n'); } catch { /* as above */ }
+    say('\n');
   }
 }
 
