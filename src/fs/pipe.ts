@@ -28,6 +28,16 @@ export const PIPE_DEFAULT_SIZE = 65536;
 /** /proc/sys/fs/pipe-max-size: the most F_SETPIPE_SZ gives an unprivileged caller. */
 export const PIPE_MAX_SIZE = 1048576;
 
+/**
+ * A reader asleep on an empty pipe, with the buffer its read(2) fills: the next write copies
+ * into it directly (one copy instead of two, and as much as the reader asked for rather than a
+ * pipe's worth), and `got` says how much it received.
+ */
+export interface WaitingReader {
+  readonly buf: Uint8Array;
+  got: number;
+}
+
 export interface PipeConsumer {
   data(bytes: Uint8Array): void;
   eof(): void;
@@ -55,6 +65,8 @@ export class Pipe {
   /** Woken whenever anything a sleeper may wait for changes: data, room, an end opened or closed. */
   readonly waitQueue = new WaitQueue();
   consumer: PipeConsumer | undefined;
+  /** Readers asleep on the empty pipe, in the order they went to sleep. */
+  private readonly waitingReaders: WaitingReader[] = [];
 
   get buffered(): number {
     return this.size;
@@ -100,6 +112,15 @@ export class Pipe {
     return n;
   }
 
+  /** A blocking reader goes to sleep on the empty pipe; returns what undoes that. */
+  awaitData(r: WaitingReader): () => void {
+    this.waitingReaders.push(r);
+    return () => {
+      const i = this.waitingReaders.indexOf(r);
+      if (i >= 0) this.waitingReaders.splice(i, 1);
+    };
+  }
+
   /**
    * pipe_write without the waiting: the first (length mod PAGE_SIZE) bytes join the last page if
    * they fit there, then each page-sized piece takes a free slot, while there is one. A write of
@@ -113,6 +134,19 @@ export class Pipe {
       return data.length;
     }
     let done = 0;
+    const direct = this.size === 0 ? this.waitingReaders.shift() : undefined;
+    if (direct) {
+      done = Math.min(direct.buf.length, data.length);
+      direct.buf.set(data.subarray(0, done), 0);
+      direct.got = done;
+      if (done === data.length) {
+        this.waitQueue.wakeAll();
+        return done;
+      }
+      data = data.subarray(done);
+    }
+    const given = done;
+    done = 0;
     const chars = data.length % PAGE_SIZE;
     const last = this.slots[this.slots.length - 1];
     if (chars > 0 && last && last.offset + last.len + chars <= PAGE_SIZE) {
@@ -127,10 +161,10 @@ export class Pipe {
       this.slots.push({ page, offset: 0, len: take });
       done += take;
     }
-    if (done === 0) throw new SysError(EAGAIN);
+    if (done + given === 0) throw new SysError(EAGAIN);
     this.size += done;
     this.waitQueue.wakeAll();
-    return done;
+    return done + given;
   }
 
   /**

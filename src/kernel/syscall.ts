@@ -33,6 +33,8 @@ export class Park {
     readonly restartable = true,
     readonly cancel?: () => void,
     readonly done?: () => number,
+    /** The answer when done() > 0, if it carries more than the count (a read's bytes). */
+    readonly partial?: () => Result,
   ) {}
 }
 

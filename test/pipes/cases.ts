@@ -132,6 +132,28 @@ console.log('parent read', total, 'in', reads, 'reads');
 os.waitpid(pid, 0);`,
     stdout: 'child wrote 1000000 at +1.5\nparent read 1000000 in 16 reads\n' },
 
+  { name: 'a sleeping reader: a write goes straight to it, what arrives before it runs joins, a small buffer splits a write', nextPid: 80,
+    body: `const [r, w] = os.pipe();
+const pid = os.fork();
+if (pid === 0) { os.close(r); time.sleep(1); os.write(w, 'ab'); os.write(w, 'cd'); time.sleep(1); os.write(w, '0123456789'); time.sleep(1); return 0 }
+os.close(w);
+console.log('first read:', text(os.read(r, 100)));
+console.log('small buffer:', text(os.read(r, 3)), text(os.read(r, 100)));
+console.log('eof:', os.read(r, 100).length, JSON.stringify(os.waitpid(pid, 0)));`,
+    stdout: 'first read: abcd\nsmall buffer: 012 3456789\neof: 0 [81,0]\n' },
+
+  { name: 'a signal right after a write reached a sleeping reader: the read returns the bytes, then the handler runs', nextPid: 90,
+    body: `const [r, w] = os.pipe();
+signal.signal(signal.SIGUSR1, () => console.log('handler'));
+const parent = os.getpid();
+const pid = os.fork();
+if (pid === 0) { os.close(r); time.sleep(1); os.write(w, 'hello'); os.kill(parent, signal.SIGUSR1); time.sleep(1); os.kill(parent, signal.SIGUSR1); os.write(w, 'world'); return 0 }
+os.close(w);
+console.log('read:', text(os.read(r, 100)));
+console.log('signal first, then the write:', text(os.read(r, 100)));
+console.log('then:', os.read(r, 100).length, JSON.stringify(os.waitpid(pid, 0)));`,
+    stdout: 'handler\nread: hello\nhandler\nsignal first, then the write: world\nthen: 0 [91,0]\n' },
+
   { name: 'FIFO: O_NONBLOCK opens (ENXIO for a lone writer, EOF and no hang-up for a lone reader), O_RDWR',
     body: `os.mkfifo('/tmp/f');
 try { os.open('/tmp/f', os.O_WRONLY | os.O_NONBLOCK) } catch (e) { console.log('writer, no reader:', String(e)) }

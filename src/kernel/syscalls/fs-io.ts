@@ -7,7 +7,8 @@ import {
 import { SysError } from '../errors.js';
 import { full, partial, type Result, type SyscallEntry } from '../syscall.js';
 import { atContext, blocking, checkFd, statReply, utf8 } from './common.js';
-import { fifoRendezvous, pipeFcntl, writeFile } from './pipe-io.js';
+import { fifoRendezvous, pipeFcntl, readPipe, writeFile } from './pipe-io.js';
+import { isPipeOps } from '../../fs/pipe.js';
 import type { Kernel } from '../kernel.js';
 import type { Process } from '../../proc/process.js';
 
@@ -82,6 +83,7 @@ export const ioCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   [0, full('read', ['int', 'int'], (k, p, a) => {
     const file = checkFd(p, a.int(0));
     const buf = a.out(a.int(1));
+    if (isPipeOps(file.ops) && !(file.flags & O_NONBLOCK)) return readPipe(k, p, file, file.ops, buf);
     return blocking(k, p, 'read', file, () => {
       const n = k.vfs.read(file, buf);
       return { value: n, outLen: n };

@@ -8,7 +8,7 @@ import { SIGPIPE } from '../abi/signal.js';
 import { SysError } from '../errors.js';
 import { Park, type Result } from '../syscall.js';
 import { isFifoOps } from '../../fs/fifo.js';
-import { isPipeOps } from '../../fs/pipe.js';
+import { isPipeOps, type PipeOps, type WaitingReader } from '../../fs/pipe.js';
 import { isWaitable } from '../../fs/waitqueue.js';
 import { sendSignal } from '../../proc/signal-deliver.js';
 import type { OpenFile } from '../../fs/types.js';
@@ -44,6 +44,37 @@ export function writeFile(k: Kernel, p: Process, file: OpenFile, data: Uint8Arra
     }
   };
   return step();
+}
+
+/**
+ * read(2) on a blocking pipe: what is there, or else sleep as a waiting reader, so that the next
+ * write copies straight into this call's buffer (pipe.ts: awaitData). Woken with bytes received
+ * it also takes what has arrived in the pipe since, as a read after a wake-up would. A signal
+ * after bytes arrived answers with them, never EINTR: nothing written is lost.
+ */
+export function readPipe(k: Kernel, p: Process, file: OpenFile, ops: PipeOps, buf: Uint8Array): Result {
+  const attempt = (): Result => {
+    try {
+      const n = k.vfs.read(file, buf);
+      return { value: n, outLen: n };
+    } catch (e) {
+      if (!(e instanceof SysError) || e.errno !== EAGAIN) throw e;
+    }
+    const waiting: WaitingReader = { buf, got: 0 };
+    const leave = ops.pipe.awaitData(waiting);
+    const unqueue = ops.waitQueue.add(() => k.scheduler.wake(p));
+    const received = (): Result => ({ value: waiting.got, outLen: waiting.got });
+    const retry = (): Result => {
+      if (waiting.got === 0) {
+        leave();
+        return attempt();
+      }
+      if (waiting.got < buf.length && ops.pipe.buffered > 0) waiting.got += ops.pipe.read(buf.subarray(waiting.got));
+      return received();
+    };
+    return new Park('read', retry, true, () => { leave(); unqueue(); }, () => waiting.got, received);
+  };
+  return attempt();
 }
 
 /**
