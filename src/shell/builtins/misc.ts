@@ -1,0 +1,241 @@
+/**
+ * Regular builtins: true false echo printf test [ cd pwd umask ulimit hash type command alias
+ * unalias. Output and messages as dash prints them. Errors are non-fatal ShellErrors (reported
+ * as `sh: LINE: cd: can't cd to /x`, the command's status).
+ */
+import os, { resource } from 'posixbox/os';
+import { ShellError } from '../state.js';
+import type { Shell } from '../shell.js';
+import { findCommand } from '../exec/spawn.js';
+import { printf as printfCore, toBytes, byteChar } from './printf.js';
+import { runTest } from './test.js';
+import { quote } from './quote.js';
+import type { Builtin } from './types.js';
+
+const fail = (msg: string, status = 2): ShellError => new ShellError(msg, status, false);
+
+export const trueBuiltin = (): number => 0;
+export const falseBuiltin = (): number => 1;
+
+const ECHO: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+
+export function echo(sh: Shell, argv: string[]): number {
+  let args = argv.slice(1);
+  let nl = true;
+  if (args[0] === '-n') { nl = false; args = args.slice(1); }
+  let out = '';
+  let stop = false;
+  for (let k = 0; k < args.length && !stop; k++) {
+    if (k > 0) out += ' ';
+    const a = args[k]!;
+    for (let i = 0; i < a.length; i++) {
+      const c = a[i]!;
+      if (c !== '\\' || i + 1 >= a.length) { out += c; continue; }
+      const d = a[i + 1]!;
+      if (d === 'c') { stop = true; nl = false; break; }
+      if (d in ECHO) { out += ECHO[d]; i++; continue; }
+      if (d === '0') {
+        const m = /^[0-7]{0,3}/.exec(a.slice(i + 2))![0];
+        out += byteChar(parseInt(m || '0', 8) & 0xff);
+        i += 1 + m.length;
+        continue;
+      }
+      out += c;
+    }
+  }
+  if (nl) out += '\n';
+  return sh.write(1, toBytes(out)) ? 0 : 1;
+}
+
+export function printf(sh: Shell, argv: string[]): number {
+  if (argv.length < 2) throw fail('printf: usage: printf format [arg ...]', 2);
+  let out = '';
+  const st = printfCore(argv[1]!, argv.slice(2), {
+    out: (s) => { out += s; },
+    warn: (m) => { if (out) { sh.write(1, toBytes(out)); out = ''; } sh.err(`printf: ${m}`); },
+  });
+  if (out && !sh.write(1, toBytes(out))) return 1;
+  return st;
+}
+
+export function test(sh: Shell, argv: string[]): number {
+  return runTest(argv, (m) => sh.err(`${argv[0]}: ${m}`));
+}
+
+/** Lexically resolve `.` and `..` in an absolute path (cd -L). */
+function canonical(path: string): string {
+  const out: string[] = [];
+  for (const c of path.split('/')) {
+    if (c === '' || c === '.') continue;
+    if (c === '..') out.pop();
+    else out.push(c);
+  }
+  return `/${out.join('/')}`;
+}
+
+export function cd(sh: Shell, argv: string[]): number {
+  let args = argv.slice(1);
+  let physical = false;
+  while (args[0] === '-L' || args[0] === '-P') { physical = args[0] === '-P'; args = args.slice(1); }
+  if (args[0] === '--') args = args.slice(1);
+  let dir = args[0];
+  let print = false;
+  if (dir === undefined) {
+    dir = sh.st.get('HOME');
+    if (!dir) throw fail('cd: HOME not set');
+  } else if (dir === '-') {
+    dir = sh.st.get('OLDPWD');
+    if (!dir) throw fail('cd: OLDPWD not set');
+    print = true;
+  }
+  const candidates: string[] = [];
+  if (!dir.startsWith('/') && !/^\.\.?(\/|$)/.test(dir)) {
+    for (const base of (sh.st.get('CDPATH') ?? '').split(':').filter((b, i, a) => a.length > 1 || b !== '')) {
+      if (base) candidates.push(`${base.replace(/\/$/, '')}/${dir}`);
+    }
+  }
+  candidates.push(dir);
+  const pwd = sh.st.get('PWD') ?? safeCwd();
+  for (const cand of candidates) {
+    const abs = cand.startsWith('/') ? cand : `${pwd}/${cand}`;
+    const target = physical ? abs : canonical(abs);
+    try {
+      os.chdir(target);
+    } catch {
+      continue;
+    }
+    const now = physical ? safeCwd() : target;
+    sh.st.set('OLDPWD', pwd);
+    sh.st.set('PWD', now);
+    if (print || cand !== dir) sh.write(1, `${now}\n`);
+    return 0;
+  }
+  throw fail(`cd: can't cd to ${dir}`);
+}
+
+function safeCwd(): string {
+  try {
+    return os.getcwd();
+  } catch {
+    return '/';
+  }
+}
+
+export function pwd(sh: Shell, argv: string[]): number {
+  const logical = sh.st.get('PWD');
+  const phys = safeCwd();
+  const show = argv[1] === '-P' || !logical ? phys : logical;
+  sh.write(1, `${show}\n`);
+  return 0;
+}
+
+export function umask(sh: Shell, argv: string[]): number {
+  let args = argv.slice(1);
+  let symbolic = false;
+  if (args[0] === '-S') { symbolic = true; args = args.slice(1); }
+  const cur = os.umask(0o22);
+  os.umask(cur);
+  if (args.length === 0) {
+    if (symbolic) {
+      const p = (shift: number): string => { const b = (~cur >> shift) & 7; return `${b & 4 ? 'r' : ''}${b & 2 ? 'w' : ''}${b & 1 ? 'x' : ''}`; };
+      sh.write(1, `u=${p(6)},g=${p(3)},o=${p(0)}\n`);
+    } else {
+      sh.write(1, `${cur.toString(8).padStart(4, '0')}\n`);
+    }
+    return 0;
+  }
+  const m = args[0]!;
+  if (/^[0-7]+$/.test(m)) { os.umask(parseInt(m, 8) & 0o777); return 0; }
+  let mask = ~cur & 0o777;
+  for (const clause of m.split(',')) {
+    const g = /^([ugoa]*)([-+=])([rwx]*)$/.exec(clause);
+    if (!g) throw fail(`umask: Illegal mode: ${m}`);
+    const who = g[1] || 'a';
+    const bits = (g[3]!.includes('r') ? 4 : 0) | (g[3]!.includes('w') ? 2 : 0) | (g[3]!.includes('x') ? 1 : 0);
+    let sel = 0;
+    if (who.includes('u') || who.includes('a')) sel |= bits << 6 | (g[2] === '=' ? 0 : 0);
+    if (who.includes('g') || who.includes('a')) sel |= bits << 3;
+    if (who.includes('o') || who.includes('a')) sel |= bits;
+    const whoMask = (who.includes('u') || who.includes('a') ? 0o700 : 0) | (who.includes('g') || who.includes('a') ? 0o70 : 0) | (who.includes('o') || who.includes('a') ? 0o7 : 0);
+    if (g[2] === '+') mask |= sel;
+    else if (g[2] === '-') mask &= ~sel;
+    else mask = (mask & ~whoMask) | sel;
+  }
+  os.umask(~mask & 0o777);
+  return 0;
+}
+
+export function ulimit(sh: Shell, argv: string[]): number {
+  const opt = argv.find((a) => a.startsWith('-')) ?? '-f';
+  const value = argv.slice(1).find((a) => !a.startsWith('-'));
+  if (value !== undefined) return 0;
+  if (opt === '-n') {
+    try {
+      const [soft] = resource.getrlimit(resource.RLIMIT_NOFILE) as [number, number];
+      sh.write(1, `${soft < 0 ? 'unlimited' : soft}\n`);
+      return 0;
+    } catch {
+      sh.write(1, '1024\n');
+      return 0;
+    }
+  }
+  sh.write(1, 'unlimited\n');
+  return 0;
+}
+
+export function hash(sh: Shell, argv: string[]): number {
+  const args = argv.slice(1);
+  if (args[0] === '-r') { sh.hash.clear(); return 0; }
+  if (args.length === 0) {
+    sh.write(1, [...sh.hash.values()].map((p) => `${p}\n`).join(''));
+    return 0;
+  }
+  let status = 0;
+  for (const a of args) {
+    const f = findCommand(sh, a);
+    if ('error' in f) { sh.err(`hash: ${f.error}`); status = 1; }
+  }
+  return status;
+}
+
+export const KEYWORDS = new Set(['!', '{', '}', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'if', 'in', 'then', 'until', 'while']);
+
+/** What a name is, as `type` and `command -V` say it; undefined if not found. */
+export function describe(sh: Shell, name: string, builtins: ReadonlyMap<string, Builtin>, special: ReadonlySet<string>): string | undefined {
+  const alias = sh.st.aliases.get(name);
+  if (alias !== undefined) return `${name} is an alias for ${alias}`;
+  if (KEYWORDS.has(name)) return `${name} is a shell keyword`;
+  if (sh.st.funcs.has(name)) return `${name} is a shell function`;
+  if (special.has(name)) return `${name} is a special shell builtin`;
+  if (builtins.has(name)) return `${name} is a shell builtin`;
+  const f = findCommand(sh, name);
+  if ('error' in f) return undefined;
+  return `${name} is ${f.path}`;
+}
+
+export function alias(sh: Shell, argv: string[]): number {
+  const args = argv.slice(1);
+  if (args.length === 0) {
+    sh.write(1, [...sh.st.aliases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${quote(v)}\n`).join(''));
+    return 0;
+  }
+  let status = 0;
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    if (eq > 0) { sh.st.aliases.set(a.slice(0, eq), a.slice(eq + 1)); continue; }
+    const v = sh.st.aliases.get(a);
+    if (v === undefined) { sh.write(2, `alias: ${a} not found\n`); status = 1; }
+    else sh.write(1, `${a}=${quote(v)}\n`);
+  }
+  return status;
+}
+
+export function unalias(sh: Shell, argv: string[]): number {
+  const args = argv.slice(1);
+  if (args[0] === '-a') { sh.st.aliases.clear(); return 0; }
+  let status = 0;
+  for (const a of args) {
+    if (!sh.st.aliases.delete(a)) { sh.err(`unalias: ${a}: not found`); status = 1; }
+  }
+  return status;
+}

@@ -1,0 +1,136 @@
+/**
+ * Pipelines and asynchronous lists (POSIX XCU 2.9.2, 2.9.3.1). Every element of a pipeline of
+ * two or more is a process: an external simple command is spawned directly (its words expanded
+ * by this shell, its redirections as file actions after the pipe's); any other element (a
+ * builtin, a function, a compound command, a word whose expansion has side effects) runs in a
+ * subshell process (subshell.ts). An asynchronous list is started the same way and not waited
+ * for; without job control its standard input is /dev/null.
+ */
+import os from 'posixbox/os';
+import type { AndOr, Command, Pipeline, Word, WordPart } from '../ast.js';
+import { expandFields, expandString } from '../expand/word.js';
+import type { Job } from '../jobs.js';
+import { ShellError } from '../state.js';
+import type { Shell } from '../shell.js';
+import { spawnSubshell } from '../subshell.js';
+import { BUILTINS } from '../builtins/index.js';
+import { actions, closeAll, plan } from './redir.js';
+import { runCommand } from './run.js';
+import { findCommand, spawnCommand, type FileAction } from './spawn.js';
+import { trace } from './simple.js';
+
+export function runPipeline(sh: Shell, p: Pipeline): number {
+  if (p.bang) sh.condDepth++;
+  try {
+    const status = p.cmds.length === 1 ? runCommand(sh, p.cmds[0]!) : sh.jobs.foreground(startPipeline(sh, p.cmds, [], '', false));
+    return p.bang ? (status === 0 ? 1 : 0) : status;
+  } finally {
+    if (p.bang) sh.condDepth--;
+  }
+}
+
+/** Start an asynchronous list: `$!` is its last process; interactive shells print `[n] pid`. */
+export function runBackground(sh: Shell, ao: AndOr): void {
+  const first: FileAction[] = sh.st.on('monitor') ? [] : [['open', 0, '/dev/null', os.O_RDONLY, 0]];
+  let job: Job;
+  if (ao.rest.length === 0 && !ao.first.bang) {
+    job = startPipeline(sh, ao.first.cmds, first, ao.text, true);
+  } else {
+    const pid = spawnSubshell(sh, [{ ...ao, bg: false }], first, sh.st.on('monitor') ? 0 : undefined);
+    job = sh.jobs.add([pid], pid, ao.text, true);
+  }
+  sh.st.lastBg = job.pids[job.pids.length - 1];
+  if (sh.interactive) sh.write(2, `[${job.id}] ${job.pids[job.pids.length - 1]}\n`);
+}
+
+/** Start the processes of a pipeline and enter them in the job table. */
+export function startPipeline(sh: Shell, cmds: readonly Command[], firstActions: readonly FileAction[], text: string, background: boolean): Job {
+  const pids: number[] = [];
+  const immediate: (number | undefined)[] = [];
+  let prev = -1;
+  let pgid: number | undefined = sh.st.on('monitor') ? 0 : undefined;
+  for (let i = 0; i < cmds.length; i++) {
+    let r = -1;
+    let w = -1;
+    if (i < cmds.length - 1) [r, w] = os.pipe2(os.O_CLOEXEC);
+    const acts: FileAction[] = i === 0 ? [...firstActions] : [];
+    if (prev >= 0) acts.push(['dup2', prev, 0]);
+    if (w >= 0) acts.push(['dup2', w, 1]);
+    try {
+      const got = startElement(sh, cmds[i]!, acts, pgid);
+      if (typeof got === 'number') {
+        pids.push(got);
+        immediate.push(undefined);
+        if (pgid === 0) pgid = got;
+      } else {
+        pids.push(-1);
+        immediate.push(got.status);
+      }
+    } finally {
+      if (prev >= 0) os.close(prev);
+      if (w >= 0) os.close(w);
+    }
+    prev = r;
+  }
+  const real = pids.find((p) => p > 0) ?? 0;
+  const job = sh.jobs.add(pids, real, text, background);
+  immediate.forEach((s, k) => { if (s !== undefined) job.statuses[k] = (s & 0xff) << 8; });
+  return job;
+}
+
+/**
+ * Start one command as a process with the given file actions: an external simple command
+ * directly, anything else in a subshell. Returns the pid, or the status if nothing was started.
+ */
+export function startElement(sh: Shell, c: Command, acts: readonly FileAction[], pgid: number | undefined): number | { status: number } {
+  if (c.t === 'simple' && directCandidate(sh, c.words, c.assigns.map((a) => a.value))) {
+    sh.st.lineno = c.line;
+    const argv = expandFields(sh, c.words);
+    const name = argv[0];
+    if (name !== undefined && !BUILTINS.has(name) && !sh.st.funcs.has(name)) {
+      const env = new Map<string, string>();
+      for (const a of c.assigns) env.set(a.name, expandString(sh, a.value, true));
+      trace(sh, c.assigns.map((a) => `${a.name}=${env.get(a.name)}`), argv);
+      const found = findCommand(sh, name, env.get('PATH'));
+      if ('error' in found) { sh.err(found.error); return { status: found.status }; }
+      let p;
+      try {
+        p = plan(sh, c.redirs);
+      } catch (e) {
+        if (!(e instanceof ShellError)) throw e;
+        sh.err(e.message);
+        return { status: e.status };
+      }
+      try {
+        const got = spawnCommand(sh, found.path, argv, sh.st.environ(env), [...acts, ...actions(p)], pgid === undefined ? {} : { pgid });
+        if (typeof got === 'number') return got;
+        sh.err(got.error);
+        return { status: got.status };
+      } finally {
+        closeAll(p);
+      }
+    }
+  }
+  const body = [{ first: { bang: false, cmds: [c] }, rest: [], bg: false, text: '' }];
+  return spawnSubshell(sh, body, acts, pgid);
+}
+
+/** Whether a simple command can be expanded here and spawned directly: a plain external name, no side effects. */
+function directCandidate(sh: Shell, words: readonly Word[], values: readonly Word[]): boolean {
+  const w = words[0];
+  if (!w) return false;
+  const first = w.parts.length === 1 && w.parts[0]!.t === 'lit' ? w.parts[0]!.v : undefined;
+  if (first === undefined || BUILTINS.has(first) || sh.st.funcs.has(first)) return false;
+  return [...words, ...values].every((x) => pure(x.parts));
+}
+
+function pure(parts: readonly WordPart[]): boolean {
+  return parts.every((p) => {
+    switch (p.t) {
+      case 'dq': return pure(p.parts);
+      case 'param': return p.op !== '=' && p.op !== '?' && (!p.arg || pure(p.arg.parts));
+      case 'arith': return !/(^|[^=!<>])=($|[^=])/.test(p.expr.text) && pure(p.expr.parts);
+      default: return true;
+    }
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * Simple commands (POSIX XCU 2.9.1): expand the words, then by the command name run a special
+ * builtin (its assignments stay, its errors end a non-interactive shell), a function (positional
+ * parameters replaced for the call, assignments only for its duration), a regular builtin, or an
+ * external command (assignments only in its environment) found by PATH search and waited for.
+ * A command with no name applies its assignments to the shell and its redirections to nothing.
+ */
+import type { Command, SimpleCommand } from '../ast.js';
+import { expandFields, expandString } from '../expand/word.js';
+import { ReturnSignal, ShellError } from '../state.js';
+import type { Shell } from '../shell.js';
+import { BUILTINS, SPECIAL } from '../builtins/index.js';
+import { actions, apply, closeAll, plan, restore, withRedirs, type Saved } from './redir.js';
+import { runCommand } from './run.js';
+import { findCommand, spawnCommand } from './spawn.js';
+
+const MAX_FUNC_DEPTH = 1000;
+
+/** `set -x`: the expanded command on standard error after PS4. */
+export function trace(sh: Shell, assigns: readonly string[], argv: readonly string[]): void {
+  if (!sh.st.on('xtrace')) return;
+  const ps4 = sh.st.get('PS4') ?? '+ ';
+  sh.write(2, `${ps4}${[...assigns, ...argv].join(' ')}\n`);
+}
+
+export function runSimple(sh: Shell, c: SimpleCommand): number {
+  const st = sh.st;
+  st.lineno = c.line;
+  sh.substStatus = 0;
+  const argv = expandFields(sh, c.words);
+  if (argv.length === 0) {
+    const shown: string[] = [];
+    for (const a of c.assigns) {
+      const v = expandString(sh, a.value, true);
+      st.set(a.name, v);
+      shown.push(`${a.name}=${v}`);
+    }
+    trace(sh, shown, []);
+    try {
+      restore(apply(sh, plan(sh, c.redirs)));
+    } catch (e) {
+      if (!(e instanceof ShellError)) throw e;
+      sh.err(e.message);
+      return e.status;
+    }
+    return sh.substStatus;
+  }
+  const values = new Map<string, string>();
+  for (const a of c.assigns) values.set(a.name, expandString(sh, a.value, true));
+  trace(sh, [...values].map(([k, v]) => `${k}=${v}`), argv);
+  const name = argv[0]!;
+
+  if (SPECIAL.has(name)) {
+    for (const [k, v] of values) st.set(k, v);
+    if (name === 'exec' && (argv.length === 1 || (argv.length === 2 && argv[1] === '--'))) {
+      apply(sh, plan(sh, c.redirs), true);
+      return 0;
+    }
+    return withRedirs(sh, c.redirs, () => BUILTINS.get(name)!(sh, argv));
+  }
+  const fn = st.funcs.get(name);
+  const builtin = BUILTINS.get(name);
+  if (!fn && !builtin) return runExternal(sh, argv, values, c.redirs);
+  return withTemp(sh, values, () => {
+    let saved: Saved;
+    try {
+      saved = apply(sh, plan(sh, c.redirs));
+    } catch (e) {
+      if (!(e instanceof ShellError)) throw e;
+      sh.err(e.message);
+      return e.status;
+    }
+    try {
+      if (fn) return callFunction(sh, fn, argv);
+      return builtin!(sh, argv);
+    } catch (e) {
+      if (e instanceof ShellError && !e.fatal) { sh.err(e.message); return e.status; }
+      throw e;
+    } finally {
+      restore(saved);
+    }
+  });
+}
+
+function withTemp<T>(sh: Shell, values: Map<string, string>, fn: () => T): T {
+  if (values.size === 0) return fn();
+  const st = sh.st;
+  const old = new Map([...values.keys()].map((k) => [k, st.vars.get(k) ? { ...st.vars.get(k)! } : undefined]));
+  for (const [k, v] of values) {
+    st.set(k, v);
+    st.vars.get(k)!.exported = true;
+  }
+  try {
+    return fn();
+  } finally {
+    for (const [k, v] of old) {
+      if (v) st.vars.set(k, v);
+      else st.vars.delete(k);
+    }
+  }
+}
+
+export function callFunction(sh: Shell, body: Command, argv: readonly string[]): number {
+  const st = sh.st;
+  if (st.funcDepth >= MAX_FUNC_DEPTH) throw new ShellError('function nesting too deep', 2);
+  const saved = st.positional;
+  st.positional = argv.slice(1);
+  st.funcDepth++;
+  try {
+    return runCommand(sh, body);
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.status;
+    throw e;
+  } finally {
+    st.funcDepth--;
+    st.positional = saved;
+  }
+}
+
+export function runExternal(sh: Shell, argv: string[], values: Map<string, string>, redirs: SimpleCommand['redirs'], pathVar?: string): number {
+  const found = findCommand(sh, argv[0]!, pathVar ?? values.get('PATH'));
+  if ('error' in found) {
+    sh.err(found.error);
+    return found.status;
+  }
+  let p;
+  try {
+    p = plan(sh, redirs);
+  } catch (e) {
+    if (!(e instanceof ShellError)) throw e;
+    sh.err(e.message);
+    return e.status;
+  }
+  let got;
+  try {
+    got = spawnCommand(sh, found.path, argv, sh.st.environ(values), actions(p), sh.st.on('monitor') ? { pgid: 0 } : {});
+  } finally {
+    closeAll(p);
+  }
+  if (typeof got !== 'number') {
+    sh.err(got.error);
+    return got.status;
+  }
+  const job = sh.jobs.add([got], got, argv.join(' '), false);
+  return sh.jobs.foreground(job);
+}

@@ -1,0 +1,87 @@
+/**
+ * Starting external commands (POSIX XCU 2.9.1.1 Command Search and Execution): the PATH search
+ * (remembered in the hash table), then posix_spawn with the redirections as file actions, in a
+ * new process group under job control, with the signals the shell catches or ignores for itself
+ * set back to default. A file the kernel cannot execute (ENOEXEC) runs as a shell script, as
+ * POSIX asks. Failures are dash's: `foo: not found` (127), `foo: Permission denied` (126).
+ */
+import os, { OSError } from 'posixbox/os';
+import type { Shell } from '../shell.js';
+
+const ENOENT = 2;
+const EACCES = 13;
+const ENOEXEC = 8;
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+export const SH_PATH = '/bin/sh';
+
+export type FileAction = readonly ['open', number, string, number, number] | readonly ['close', number] | readonly ['dup2', number, number];
+
+export type Found = { readonly path: string } | { readonly error: string; readonly status: number };
+
+/** Search PATH for `name` (a name with a slash is taken as a path). */
+export function findCommand(sh: Shell, name: string, pathVar?: string): Found {
+  if (name.includes('/')) return { path: name };
+  if (pathVar === undefined) {
+    const cached = sh.hash.get(name);
+    if (cached !== undefined) return { path: cached };
+  }
+  let denied = false;
+  for (const dir of (pathVar ?? sh.st.get('PATH') ?? '/usr/bin:/bin').split(':')) {
+    const full = `${dir || '.'}/${name}`;
+    let mode: number;
+    try {
+      mode = os.stat(full).st_mode;
+    } catch {
+      continue;
+    }
+    if ((mode & S_IFMT) !== S_IFREG) continue;
+    if (!os.access(full, os.X_OK)) { denied = true; continue; }
+    if (pathVar === undefined) sh.hash.set(name, full);
+    return { path: full };
+  }
+  return denied ? { error: `${name}: Permission denied`, status: 127 } : { error: `${name}: not found`, status: 127 };
+}
+
+export interface SpawnOptions {
+  /** Process group: undefined = the shell's, 0 = a new one led by the child, else that group. */
+  readonly pgid?: number;
+}
+
+/** Signals the shell has changed for itself that a command must get back at their defaults. */
+export function sigdefaults(sh: Shell): number[] {
+  const out: number[] = [];
+  if (sh.interactive) out.push(2, 3, 15);
+  if (sh.st.on('monitor')) out.push(20, 21, 22);
+  return out;
+}
+
+/**
+ * Spawn argv[0] (already searched: `path`) with the environment and file actions. Returns the
+ * pid, or throws ShellError-worthy text as { error, status } via the result.
+ */
+export function spawnCommand(sh: Shell, path: string, argv: readonly string[], env: Map<string, string>,
+  actions: readonly FileAction[], o: SpawnOptions = {}): number | { error: string; status: number } {
+  const opts = {
+    file_actions: actions as FileAction[],
+    ...(o.pgid !== undefined ? { setpgroup: o.pgid } : {}),
+    setsigdef: sigdefaults(sh),
+  };
+  try {
+    return os.posix_spawn(path, argv, env, opts);
+  } catch (e) {
+    if (!(e instanceof OSError)) throw e;
+    if (e.errno === ENOEXEC) {
+      try {
+        return os.posix_spawn(SH_PATH, [argv[0] ?? 'sh', ...argv.slice(1)].length ? ['sh', path, ...argv.slice(1)] : ['sh', path], env, opts);
+      } catch (e2) {
+        if (!(e2 instanceof OSError)) throw e2;
+        return { error: `${argv[0]}: ${e2.strerror}`, status: 126 };
+      }
+    }
+    sh.hash.delete(argv[0] ?? '');
+    if (e.errno === ENOENT) return { error: `${argv[0]}: not found`, status: 127 };
+    if (e.errno === EACCES) return { error: `${argv[0]}: Permission denied`, status: 126 };
+    return { error: `${argv[0]}: ${e.strerror}`, status: 126 };
+  }
+}

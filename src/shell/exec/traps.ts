@@ -1,0 +1,64 @@
+/**
+ * Traps (the `trap` special builtin's machinery, POSIX XCU 2.14 trap): a caught signal only
+ * records itself; its action runs between commands (and ends an interruptible `wait`), with `$?`
+ * preserved around it. The EXIT action runs when the shell exits.
+ */
+import { signal } from 'posixbox/os';
+import type { Shell } from '../shell.js';
+import { runText } from './source.js';
+
+/** Signal names without SIG, by number (Linux numbering). */
+export const SIGNALS: readonly string[] = ['EXIT', 'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1',
+  'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ',
+  'VTALRM', 'PROF', 'WINCH', 'IO', 'PWR', 'SYS'];
+
+/** A signal number from a name (`INT`, `SIGINT`, case-insensitive) or number; undefined if unknown. */
+export function signalNumber(s: string): number | undefined {
+  if (/^[0-9]+$/.test(s)) {
+    const n = Number(s);
+    return n < SIGNALS.length ? n : undefined;
+  }
+  const name = s.toUpperCase().replace(/^SIG/, '');
+  const n = SIGNALS.indexOf(name);
+  return n >= 0 ? n : undefined;
+}
+
+export function runAction(sh: Shell, action: string): void {
+  const status = sh.st.status;
+  const was = sh.inTrap;
+  sh.inTrap = true;
+  sh.trapStatus = status;
+  try {
+    runText(sh, action);
+  } finally {
+    sh.inTrap = was;
+    sh.st.status = status;
+  }
+}
+
+export function runPendingTraps(sh: Shell): void {
+  for (let n = 0; n < 1000 && sh.pendingSignals.length; n++) {
+    const sig = sh.pendingSignals.shift()!;
+    const action = sh.st.traps.get(SIGNALS[sig]!);
+    if (action) runAction(sh, action);
+  }
+}
+
+/** Set the disposition of a signal for a trap action: '' ignores, undefined restores the default. */
+export function installTrap(sh: Shell, sig: number, action: string | undefined): void {
+  if (sig === 0) return;
+  const name = SIGNALS[sig]!;
+  if (action === undefined) sh.st.traps.delete(name);
+  else sh.st.traps.set(name, action);
+  if (sig === 9 || sig === 19) return;
+  try {
+    if (action === undefined) signal.signal(sig, sh.interactive && (sig === 3 || sig === 15) ? signal.SIG_IGN : sh.interactive && sig === 2 ? () => { sh.pendingSignals.push(sig); } : signal.SIG_DFL);
+    else if (action === '') signal.signal(sig, signal.SIG_IGN);
+    else {
+      signal.signal(sig, () => { sh.pendingSignals.push(sig); });
+      signal.siginterrupt(sig, true);
+    }
+  } catch {
+    /* a signal that cannot be caught */
+  }
+}
