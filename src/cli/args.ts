@@ -1,4 +1,4 @@
-/** The CLI's option parsing: `posixbox run [options] <program.js> [args…]` and friends. */
+/** The CLI's option parsing: `posixbox run [options] <program.js> [args…]`, the shell's options, and the usage text. */
 
 export interface RunOptions {
   user?: string;
@@ -63,14 +63,16 @@ export function parseRunOptions(argv: readonly string[]): { opts: RunOptions; re
 }
 
 export const USAGE = `usage:
+  posixbox [options]                               an interactive login shell on a fresh kernel (the sandbox)
+  posixbox [options] -c COMMAND [NAME [ARG...]]    run COMMAND with /bin/sh -c; exit with its status
   posixbox run [options] <program.js> [args...]   run a program as a process on a fresh kernel
   posixbox lesson <id> [--as root] [--exercise E1] run a lesson (or one exercise) with its fixture
   posixbox lesson --check                          run every lesson and exercise, report pass/fail
   posixbox lesson --list                           list the lessons
-  posixbox                                         run every lesson, showing its output (the main job so far)
+  posixbox lessons                                 run every lesson, showing its output
 
-options of run:
-  --user NAME|UID[:GID]   who runs it (default root)
+options of run and of the shell:
+  --user NAME|UID[:GID]   who runs it (default: root for run, alice for the shell)
   --groups G1,G2,...      supplementary groups (names or numbers)
   --cwd DIR               working directory (default the user's home)
   --env K=V               an environment variable (repeatable)
@@ -80,5 +82,6 @@ options of run:
   --fixture FILE.json     users, groups, files, modes, owners, mtimes and the process (see README)
   --seed N                seed for random numbers (and, later, the scheduler)
   --strace                one line per system call on stderr
-  --realtime              let processes run in parallel on the host clock
+  --realtime              let processes run in parallel on the host clock (the interactive
+                          shell always does, on the host's time unless --clock)
 `;

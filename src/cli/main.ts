@@ -1,7 +1,8 @@
 /**
- * The posixbox command. `run` boots a kernel and runs a program as a process with the terminal
- * as its stdio; `lesson` runs the classroom lessons; no arguments runs every lesson (the main job
- * until the shell exists).
+ * The posixbox command. No arguments (or only options, or `-c COMMAND`): the shell sandbox
+ * (shell.ts). `run` boots a kernel and runs a program as a process with the terminal as its stdio;
+ * `lesson` runs one classroom lesson or checks them all; `lessons` runs every lesson, showing each
+ * output.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,54 +13,16 @@ import { parseRunOptions, USAGE, UsageError, type RunOptions } from './args.js';
 import { DEFAULT_SYSTEM } from './default-system.js';
 import { nodeLessonFiles } from './files.js';
 import { hostStdio } from './terminal.js';
-
-/** A wait status as a shell reports it: the exit code, or 128 + the signal. */
-function exitCodeOf(status: number): number {
-  return (status & 0x7f) === 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
-}
-
-async function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  await new Promise<void>((r) => stream.write('', () => r()));
-}
-
-function resolveIdentity(o: RunOptions, fx: Fixture | undefined) {
-  const sys = fx?.system ?? DEFAULT_SYSTEM;
-  const users = sys.users ?? [];
-  const groups = sys.groups ?? [];
-  let uid = fx?.process.uid ?? 0;
-  let gid = fx?.process.gid ?? 0;
-  let name = fx?.process.login ?? 'root';
-  if (o.user !== undefined) {
-    const m = /^(\d+)(?::(\d+))?$/.exec(o.user);
-    const u = m ? users.find((x) => x.uid === Number(m[1])) : users.find((x) => x.name === o.user);
-    if (!m && !u) throw new UsageError(`no such user: ${o.user}`);
-    uid = m ? Number(m[1]) : u!.uid;
-    gid = m?.[2] !== undefined ? Number(m[2]) : u?.gid ?? uid;
-    name = u?.name ?? String(uid);
-  }
-  let supplementary: number[];
-  if (o.groups !== undefined) {
-    supplementary = o.groups.split(',').filter(Boolean).map((g) => {
-      if (/^\d+$/.test(g)) return Number(g);
-      const found = groups.find((x) => x.name === g);
-      if (!found) throw new UsageError(`no such group: ${g}`);
-      return found.gid;
-    });
-  } else if (fx && o.user === undefined) {
-    supplementary = [...fx.process.groups];
-  } else {
-    supplementary = [gid, ...groups.filter((g) => g.gid !== gid && (g.members ?? []).includes(name)).map((g) => g.gid)];
-  }
-  const home = users.find((x) => x.uid === uid)?.home ?? '/';
-  return { uid, gid, groups: supplementary, login: name, home };
-}
+import { resolveIdentity } from './identity.js';
+import { cmdShell } from './shell.js';
+import { exitCodeOf, flushed } from './util.js';
 
 async function cmdRun(argv: string[]): Promise<number> {
   const { opts, rest } = parseRunOptions(argv);
   const [programPath, ...args] = rest;
   if (!programPath) throw new UsageError('run: which program?');
   const fx = opts.fixture ? parseFixture(JSON.parse(readFileSync(opts.fixture, 'utf8')) as unknown) : undefined;
-  const id = resolveIdentity(opts, fx);
+  const id = resolveIdentity(opts, fx, fx?.system ?? DEFAULT_SYSTEM);
   const source = readFileSync(programPath, 'utf8');
   const k = boot({
     ...(fx?.system ?? DEFAULT_SYSTEM),
@@ -163,7 +126,8 @@ async function cmdLesson(argv: string[]): Promise<number> {
   return exitCodeOf(r.status);
 }
 
-async function cmdDefault(): Promise<number> {
+/** `posixbox lessons`: every lesson on a fresh kernel, each with its output and verdict. */
+async function cmdLessons(): Promise<number> {
   const files = nodeLessonFiles();
   process.stdout.write('posixbox: the classroom lessons of the os chapter, each on a fresh kernel\n\n');
   const results = await checkAll(boot, files, (r) => {
@@ -178,13 +142,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const [cmd, ...rest] = argv;
     switch (cmd) {
-      case undefined: return await cmdDefault();
+      case undefined: return await cmdShell([]);
+      case 'lessons':
+        if (rest.length > 0) throw new UsageError(`lessons: unexpected argument '${rest[0]}'`);
+        return await cmdLessons();
       case 'run': return await cmdRun(rest);
       case 'lesson': return await cmdLesson(rest);
       case '-h': case '--help': case 'help':
         process.stdout.write(USAGE);
         return 0;
       default:
+        if (cmd.startsWith('-')) return await cmdShell(argv);
         throw new UsageError(`unknown command '${cmd}'`);
     }
   } catch (e) {

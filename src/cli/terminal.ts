@@ -2,7 +2,8 @@
  * The CLI's stdio for a program. When the host's stdin is a terminal, `posixbox run` puts it in
  * raw mode and connects it to a pseudo-terminal (the kernel's line discipline does the editing,
  * echo and ^C), forwarding the window size; the mode is restored when the run ends, by error
- * too, and on process exit. Otherwise the program gets the host's streams as they are.
+ * too, and on process exit. Otherwise (or when the caller asks for no terminal) the program gets
+ * the host's streams as they are.
  */
 import type { Kernel, StdioSpec } from '../kernel/kernel.js';
 import { HostInput } from '../fs/hoststream.js';
@@ -13,9 +14,10 @@ export interface HostStdio {
   release(): void;
 }
 
-export function hostStdio(k: Kernel, uid: number): HostStdio {
+/** `tty`: whether to connect a pseudo-terminal (default: when stdin is a terminal). */
+export function hostStdio(k: Kernel, uid: number, o: { readonly tty?: boolean } = {}): HostStdio {
   const { stdin, stdout, stderr } = process;
-  if (!stdin.isTTY) {
+  if (!(o.tty ?? stdin.isTTY) || !stdin.isTTY) {
     const input = new HostInput();
     const onData = (b: Buffer): void => input.push(new Uint8Array(b));
     stdin.on('data', onData);
