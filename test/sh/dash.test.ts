@@ -6,7 +6,7 @@
  * case's stdout, stderr and status. This keeps the table true: posixbox.test.ts then holds
  * posixbox to it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, rmSync, realpathSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,17 +20,19 @@ function runOnDash(c: ShCase): Expected {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'shcase-')));
   const devnull = openSync('/dev/null', 'r');
   try {
-    const r = spawnSync(SH, ['-c', c.script], {
+    // `detached` (not in spawnSync's types, but honoured): a new session, so the shell has no
+    // controlling terminal, as in posixbox.test.ts.
+    const options: SpawnSyncOptionsWithStringEncoding & { detached: boolean } = {
       argv0: 'sh',
       cwd: dir,
-      // A new session, so the shell has no controlling terminal, as in posixbox.test.ts.
       detached: true,
       env: { PATH: '/usr/bin:/bin', HOME: dir, LC_ALL: 'C' },
       ...(c.stdin !== undefined ? { input: c.stdin } : { stdio: [devnull, 'pipe', 'pipe'] }),
       encoding: 'utf8',
       timeout: 10_000,
       killSignal: 'SIGKILL',
-    });
+    };
+    const r = spawnSync(SH, ['-c', c.script], options);
     if (r.error) throw r.error;
     const status = r.status ?? 128 + (r.signal ? constants.signals[r.signal] : 0);
     return resultOf(r.stdout, r.stderr, status);
