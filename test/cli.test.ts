@@ -121,3 +121,59 @@ describe('posixbox lesson', () => {
     expect(r.stderr).toBe("posixbox: no lesson 'nope' (see posixbox lesson --list)\n");
   });
 });
+
+describe('posixbox (the shell sandbox)', () => {
+  const ALICE_ID = 'uid=1000(alice) gid=1000(alice) groups=1000(alice),100(users),1002(students)\n';
+  it.each<[string, string[], string, { stdout: string; stderr: string; status: number }]>([
+    ['-c runs one command as alice', ['-c', 'id'], '', { stdout: ALICE_ID, stderr: '', status: 0 }],
+    ['-c: a pipeline, and the status is the command\'s', ['-c', 'echo hello | cat; exit 3'], '', { stdout: 'hello\n', stderr: '', status: 3 }],
+    ['-c with $0 and arguments, as sh -c', ['-c', 'echo "$0:$1:$2"', 'name', 'a', 'b c'], '', { stdout: 'name:a:b c\n', stderr: '', status: 0 }],
+    ['--user root', ['--user', 'root', '-c', 'id; pwd'], '', { stdout: 'uid=0(root) gid=0(root) groups=0(root)\n/root\n', stderr: '', status: 0 }],
+    ['the login environment', ['--user', 'bob', '-c', 'echo "$HOME $USER $LOGNAME $SHELL $PATH"; pwd'], '',
+      { stdout: '/home/bob bob bob /bin/sh /usr/local/bin:/usr/bin:/bin\n/home/bob\n', stderr: '', status: 0 }],
+    ['no arguments and stdin not a terminal: sh reads the commands from stdin', [], 'echo $0 $USER\nexit 4\necho not reached\n',
+      { stdout: 'sh alice\n', stderr: '', status: 4 }],
+    ['su and sudo are set-user-ID root', ['-c', "stat -c '%A %U %n' /bin/su /bin/sudo"], '', { stdout: '-rwsr-xr-x root /bin/su\n-rwsr-xr-x root /bin/sudo\n', stderr: '', status: 0 }],
+    ['su with the password on stdin', ['-c', 'su bob -c id'], 'bob\n',
+      { stdout: 'uid=1001(bob) gid=1001(bob) groups=1001(bob),100(users),1002(students)\n', stderr: 'Password: ', status: 0 }],
+    ['sudo: alice may, with her password', ['-c', 'sudo -S id'], 'alice\n',
+      { stdout: 'uid=0(root) gid=0(root) groups=0(root)\n', stderr: '[sudo] password for alice: ', status: 0 }],
+    ['sudo: bob is not in the sudoers file', ['--user', 'bob', '-c', 'sudo -S id'], 'bob\n',
+      { stdout: '', stderr: '[sudo] password for bob: bob is not in the sudoers file.\n', status: 1 }],
+    ['/etc/profile sets PS1 for login shells', ['-c', '. /etc/profile; echo "$PS1"'], '', { stdout: '$USER@posixbox:$PWD$ \n', stderr: '', status: 0 }],
+    ['the lessons are under /usr/share/lessons', ['-c', 'ls /usr/share/lessons/cwd; /usr/share/lessons/cwd/program.js >/dev/null && echo ran'], '',
+      { stdout: 'README\ne1.js\ne2.js\nexpected\nlesson.json\nprogram.js\nran\n', stderr: '', status: 0 }],
+  ])('%s', (_name, args, input, expected) => {
+    expect(cli(args, input)).toEqual(expected);
+  });
+
+  it('a lesson\'s expected output is the one in lessons/', () => {
+    const want = JSON.parse(execFileSync('node', ['-e', `process.stdout.write(JSON.stringify(require('${join(__dirname, '..', 'lessons', 'cwd', 'lesson.json')}').expected))`]).toString()) as string;
+    expect(cli(['-c', 'cat /usr/share/lessons/cwd/expected'])).toEqual({ stdout: want, stderr: '', status: 0 });
+  });
+
+  it.each([
+    ['-c without a command', ['-c'], 'posixbox: -c needs a command\n'],
+    ['an unknown user', ['--user', 'mallory'], 'posixbox: no such user: mallory\n'],
+    ['an operand', ['--user', 'bob', 'ls'], "posixbox: unexpected argument 'ls'\n"],
+    ['an unknown command', ['bogus'], "posixbox: unknown command 'bogus'\n"],
+  ])('%s is a usage error', (_name, args, first) => {
+    const r = cli(args);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0] + '\n').toBe(first);
+    expect(r.stderr).toContain('usage:');
+    expect(r.status).toBe(2);
+  });
+});
+
+describe('posixbox lessons', () => {
+  it('runs every lesson, showing each output, and ends with the counts', () => {
+    const r = cli(['lessons']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('posixbox: the classroom lessons of the os chapter, each on a fresh kernel');
+    expect(lines.filter((l) => l.startsWith('── ')).length).toBeGreaterThanOrEqual(23);
+    expect(lines.filter((l) => l.includes('(FAIL'))).toEqual([]);
+    expect(lines[lines.length - 1]).toMatch(/^\d+ passed, 0 failed/);
+  });
+});
