@@ -133,16 +133,28 @@ function installGlobals(w: PreparedWorker): void {
 export function prepareWorker(channel?: SharedArrayBuffer): PreparedWorker {
   const w: PreparedWorker = { rt: undefined, ready: undefined };
   installGlobals(w);
-  const rt: ProcessRuntime = {
-    sys: new SyscallClient(channel ?? new SharedArrayBuffer(CHANNEL_BYTES), 0), argv: [], env: new Map(), atexit: [],
-    random: makeRandom(0).next,
-  };
-  const modules = makeModules(rt);
-  // Compile the loading paths once too (the first eval in a fresh isolate costs ~0.3 ms).
-  linkProgram("import os from 'posixbox/os';", modules);
-  evaluateClassic('export function main() { return 0; }', 'warm-up');
-  if (channel) w.ready = { rt, modules };
+  // A rehearsal on a stand-in with a channel of its own, never used: the first call of each
+  // function in a fresh isolate compiles it, which a spawned process would otherwise wait for.
+  const rehearsal = new SharedArrayBuffer(CHANNEL_BYTES);
+  const stage: PreparedWorker = { rt: undefined, ready: standIn(rehearsal) };
+  const { modules } = becomeProcess({
+    type: 'start', sab: rehearsal, pid: 0, argv: ['warm-up'], env: ['WARM=up'], seed: 1, spin: 0, running: true,
+    program: { source: "import os from 'posixbox/os';\nexport function main() { return 0; }\n", path: 'warm-up' },
+  }, stage);
+  void loadProgram({ type: 'start', sab: rehearsal, pid: 0, argv: [], env: [], seed: 1, spin: 0, running: true,
+    program: { source: "import os from 'posixbox/os';\nexport function main() { return os.sep; }\n", path: 'warm-up' } },
+  modules, { importSource: () => Promise.resolve({}), importLessonLibrary: () => Promise.resolve({}) });
+  setRegistry(new Map());
+  if (channel) w.ready = standIn(channel);
   return w;
+}
+
+/** A runtime (argv and environment still empty) and its modules, built ahead on a channel. */
+function standIn(channel: SharedArrayBuffer): { readonly rt: ProcessRuntime; readonly modules: ModuleRegistry } {
+  const rt: ProcessRuntime = {
+    sys: new SyscallClient(channel, 0), argv: [], env: new Map(), atexit: [], random: makeRandom(0).next,
+  };
+  return { rt, modules: makeModules(rt) };
 }
 
 /** The runtime for this start: the one built ahead if it is on this channel, filled in; else a new one. */
@@ -223,21 +235,35 @@ function exitCode(code: SystemExit['code'], write: (s: string) => void): number 
   return 1;
 }
 
+/**
+ * The synchronous start of a process: its runtime and registry, and (deterministic mode) the wait
+ * for the CPU. prepareWorker runs it once on a stand-in, so that a spawned process finds this
+ * code compiled.
+ */
+function becomeProcess(msg: WorkerStartMessage, w: PreparedWorker): { rt: ProcessRuntime; modules: ModuleRegistry } {
+  const started = runtimeFor(msg, w);
+  setRegistry(started.modules);
+  w.rt = started.rt;
+  if (!msg.running) started.rt.sys.call('sched_start', SYS.sched_start);
+  return started;
+}
+
+/** The program's exports: the fast path, or else the platform's module loader. */
+function loadProgram(msg: WorkerStartMessage, modules: ModuleRegistry, loader: ModuleLoader): Record<string, unknown> | Promise<Record<string, unknown>> {
+  const linked = linkProgram(msg.program.source, modules);
+  return evaluateClassic(linked, msg.program.path) ?? loader.importSource(linked, msg.program.path);
+}
+
 export async function runProcess(msg: WorkerStartMessage, loader: ModuleLoader, w: PreparedWorker = prepareWorker()): Promise<never> {
-  const { rt, modules } = runtimeFor(msg, w);
+  const { rt, modules } = becomeProcess(msg, w);
   const { sys } = rt;
-  setRegistry(modules);
-  w.rt = rt;
-  // Deterministic mode: wait here until the scheduler gives this process the CPU.
-  if (!msg.running) sys.call('sched_start', SYS.sched_start);
   const stderr = (s: string): void => {
     try { sys.callWith('write', SYS.write, [2, encoder.encode(s)]); } catch { /* nowhere to report */ }
   };
   let status = 0;
   try {
     if (msg.program.source.includes('posixbox/lesson')) modules.set('posixbox/lesson', await loader.importLessonLibrary());
-    const linked = linkProgram(msg.program.source, modules);
-    const program = evaluateClassic(linked, msg.program.path) ?? await loader.importSource(linked, msg.program.path);
+    const program = await loadProgram(msg, modules, loader);
     const main = program.main;
     if (typeof main !== 'function') throw new TypeError(`${msg.program.path}: the program exports no main(argv) function`);
     const r: unknown = await main(rt.argv);
