@@ -2,9 +2,10 @@
  * The shell conformance table against the host's /bin/sh (dash 0.5.12): each case runs as
  * `sh -c script` (argv[0] `sh`) in a fresh temporary directory, with only PATH=/usr/bin:/bin,
  * HOME (that directory) and LC_ALL=C in the environment, stdin from /dev/null unless the case
- * gives one, in a session of its own (no controlling terminal), and must give exactly the
- * case's stdout, stderr and status. This keeps the table true: posixbox.test.ts then holds
- * posixbox to it.
+ * gives one, umask 022, in a session of its own (no controlling terminal), and must give
+ * exactly the case's stdout, stderr and status. This keeps the table true: posixbox.test.ts
+ * then holds posixbox to it. Like posixbox.test.ts it expects to run as root (some cases
+ * check root's permissions), on Linux.
  */
 import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, rmSync, realpathSync } from 'node:fs';
@@ -32,7 +33,14 @@ function runOnDash(c: ShCase): Expected {
       timeout: 10_000,
       killSignal: 'SIGKILL',
     };
-    const r = spawnSync(SH, ['-c', c.script], options);
+    // The umask is inherited: give dash the one posixbox.test.ts gives its shell.
+    const umask = process.umask(0o022);
+    let r;
+    try {
+      r = spawnSync(SH, ['-c', c.script], options);
+    } finally {
+      process.umask(umask);
+    }
     if (r.error) throw r.error;
     const status = r.status ?? 128 + (r.signal ? constants.signals[r.signal] : 0);
     return resultOf(r.stdout, r.stderr, status);
