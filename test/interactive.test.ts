@@ -1,0 +1,128 @@
+/**
+ * The shell sandbox in a real terminal: `node bin/posixbox.mjs` runs in a tmux pane (its own tmux
+ * server, on a private socket), the test types keys with `send-keys` and reads the screen with
+ * `capture-pane -p`. Each step waits, with a bound, until the screen shows what it expects.
+ *
+ * Signals from the keyboard (^C, ^Z) go to the terminal's foreground process group, which the
+ * shell switches to a job only once it has started it; a key sent before that reaches the shell
+ * itself, which ignores it. So a step that interrupts or stops a job sends the key again (a few
+ * times at most) until the screen shows the effect.
+ *
+ * Needs tmux (`apt-get install tmux`).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = join(__dirname, '..', 'bin', 'posixbox.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'posixbox-tmux-'));
+const SOCKET = `posixbox-test-${process.pid}`;
+const CONF = join(dir, 'tmux.conf');
+const PANE = 'sandbox';
+/** How long one step may wait for the screen. */
+const STEP_MS = 20_000;
+const POLL_MS = 100;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, '-f', CONF, ...args], { encoding: 'utf8' });
+}
+
+/** The screen, trailing blank lines dropped; a key echoed twice (sent again) counts once. */
+function screen(): string[] {
+  const lines = tmux('capture-pane', '-p', '-t', PANE).replace(/(\^C)+/g, '^C').replace(/(\^Z)+/g, '^Z').split('\n');
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Poll the screen until `ok` holds (at most `ms`); returns the screen, or fails showing it. */
+async function waitFor(what: string, ok: (lines: string[]) => boolean, ms = STEP_MS): Promise<string[]> {
+  let lines: string[] = [];
+  for (const end = Date.now() + ms; Date.now() < end; await pause(POLL_MS)) {
+    lines = screen();
+    if (ok(lines)) return lines;
+  }
+  throw new Error(`timed out waiting for ${what}; the screen:\n${lines.join('\n')}`);
+}
+
+/** Type text, then Enter. */
+function typeLine(text: string): void {
+  tmux('send-keys', '-t', PANE, '-l', text);
+  tmux('send-keys', '-t', PANE, 'Enter');
+}
+
+/** Send a key (C-c, C-z) until the screen shows its effect; at most `tries` times. */
+async function keyUntil(key: string, what: string, ok: (lines: string[]) => boolean, tries = 5): Promise<string[]> {
+  for (let i = 1; ; i++) {
+    tmux('send-keys', '-t', PANE, key);
+    try {
+      return await waitFor(what, ok, i < tries ? 3000 : STEP_MS);
+    } catch (e) {
+      if (i >= tries) throw e;
+    }
+  }
+}
+
+const PROMPT = 'alice@posixbox:/home/alice$';
+const prompts = (lines: string[]): number => lines.filter((l) => l.startsWith(PROMPT)).length;
+const ALICE_ID = 'uid=1000(alice) gid=1000(alice) groups=1000(alice),100(users),1002(students)';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+describe('npx posixbox in a terminal (tmux)', () => {
+  beforeAll(() => {
+    if (!hasTmux) throw new Error('this test needs tmux (apt-get install tmux)');
+    writeFileSync(CONF, 'set -g remain-on-exit on\nset -g history-limit 1000\n');
+    tmux('new-session', '-d', '-s', PANE, '-x', '100', '-y', '50', `exec node ${JSON.stringify(BIN)}`);
+  });
+  afterAll(() => {
+    if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('logs alice in; pipelines, ^C, ^Z and fg, su, exit', async () => {
+    // the login prompt (PS1 from /etc/profile)
+    let s = await waitFor('the prompt', (l) => prompts(l) === 1);
+    expect(s).toEqual([`${PROMPT}`]);
+
+    // a pipeline
+    typeLine('echo hello | cat');
+    s = await waitFor('hello and a new prompt', (l) => prompts(l) === 2);
+    expect(s).toEqual([`${PROMPT} echo hello | cat`, 'hello', PROMPT]);
+
+    // ^C interrupts a foreground job and the prompt returns
+    typeLine('sleep 100');
+    await waitFor('sleep 100 typed', (l) => l[l.length - 1] === `${PROMPT} sleep 100`);
+    s = await keyUntil('C-c', 'the prompt after ^C', (l) => prompts(l) === 3);
+    expect(s.slice(2)).toEqual([`${PROMPT} sleep 100`, '^C', PROMPT]);
+
+    // ^Z stops a job; fg resumes it; ^C ends it
+    typeLine('sleep 100');
+    await waitFor('sleep 100 typed', (l) => l[l.length - 1] === `${PROMPT} sleep 100`);
+    s = await keyUntil('C-z', 'Stopped', (l) => l.some((x) => /^\[1\] *\+ *Stopped +sleep 100$/.test(x)) && prompts(l) === 4);
+    expect(s.slice(4).map((x) => x.replace(/ +/g, ' '))).toEqual([`${PROMPT} sleep 100`, '^Z', '[1] + Stopped sleep 100', PROMPT]);
+    typeLine('fg');
+    await waitFor('fg to name the job', (l) => l[l.length - 1] === 'sleep 100');
+    s = await keyUntil('C-c', 'the prompt after fg and ^C', (l) => prompts(l) === 5);
+    expect(s.slice(7)).toEqual([`${PROMPT} fg`, 'sleep 100', '^C', PROMPT]);
+
+    // su asks for alice's password (not echoed); the new shell's id is alice's
+    typeLine('su alice');
+    await waitFor('Password:', (l) => l[l.length - 1] === 'Password:');
+    typeLine('alice');
+    await waitFor('the su shell\'s prompt', (l) => l[l.length - 1] === '$');
+    typeLine('id');
+    s = await waitFor('id', (l) => l.includes(ALICE_ID) && l[l.length - 1] === '$');
+    expect(s.slice(10)).toEqual([`${PROMPT} su alice`, 'Password:', '$ id', ALICE_ID, '$']);
+
+    // exit the su shell, then the login shell: the pane's command ends with status 0
+    typeLine('exit');
+    await waitFor('the login shell\'s prompt again', (l) => prompts(l) === 6);
+    typeLine('exit');
+    await waitFor('the pane to end', () => tmux('display-message', '-p', '-t', PANE, '#{pane_dead}').trim() === '1');
+    expect(tmux('display-message', '-p', '-t', PANE, '#{pane_dead_status}').trim()).toBe('0');
+  }, 180_000);
+});
