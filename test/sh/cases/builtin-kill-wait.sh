@@ -132,7 +132,7 @@ kill
 #### kill a subshell that traps TERM
 ( trap 'echo sub got TERM; exit 7' TERM; touch ready; while :; do sleep 1; done ) &
 i=0
-while [ ! -e ready ] && [ $i -lt 100000 ]; do i=$((i+1)); done
+until [ -e ready ] || [ $i -ge 10 ]; do sleep 1; i=$((i+1)); done
 kill $!
 wait $!
 echo $?

@@ -171,3 +171,18 @@ inner 'q'
 echo "`echo \"x y\"`"
 ## stdout:
 x y
+
+#### tilde with a user name
+echo ~root ~root/x
+## stdout:
+/root /root/x
+
+#### tilde with an unknown user stays
+echo ~nosuchuser ~nosuchuser/x
+## stdout:
+~nosuchuser ~nosuchuser/x
+
+#### quoted tilde user name is literal
+echo "~root" ~"root"
+## stdout:
+~root ~root

@@ -165,3 +165,35 @@ set -- 1 '2 3'
 printf '<%s>' "${@}" "${*}"; echo
 ## stdout:
 <1><2 3><1 2 3>
+
+#### unquoted $@ and $* with an empty IFS still give one field per parameter
+IFS=
+set -- 'a b' c
+printf '[%s]' $@; echo
+printf '[%s]' $*; echo
+## stdout:
+[a b][c]
+[a b][c]
+
+#### the ${1+"$@"} idiom
+set -- 'a b' c
+printf '[%s]' ${1+"$@"}; echo
+set --
+printf '[%s]' ${1+"$@"} end; echo
+## stdout:
+[a b][c]
+[end]
+
+#### "$@" and "$*" together in set
+set -- a b
+set -- "$@" "$*"
+echo "$# [$3]"
+## stdout:
+3 [a b]
+
+#### unquoted $@ of empty parameters gives no fields
+set -- '' ''
+set -- $@
+echo $#
+## stdout:
+0
