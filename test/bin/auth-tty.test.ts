@@ -16,7 +16,7 @@ afterEach(() => { for (const k of kernels.splice(0)) k.shutdown(); });
 const SUDOERS = { path: '/etc/sudoers', mode: '0440', content: 'root ALL=(ALL) ALL\n%students ALL=(ALL) ALL\n' };
 
 /** Run `argv` (exec'd by a process of alice's) on a fresh terminal; type each step's keys when the screen shows its text. */
-async function asAlice(argv: readonly string[], steps: ReadonlyArray<readonly [string, string]>): Promise<{ screen: string; status: number }> {
+async function asAlice(argv: readonly string[], steps: ReadonlyArray<readonly [string, string]>, o: { wait?: boolean } = {}): Promise<{ screen: string; status: number }> {
   const k = boot({ ...DEFAULT_SYSTEM, files: [...withShells(), SUDOERS, { path: '/etc/shells', content: '/bin/sh\n/usr/local/bin/show\n' }], poolSize: 1 });
   kernels.push(k);
   for (const p of ['/bin/su', '/bin/sudo']) k.vfs.chmod(k.rootContext(), p, 0o4755, true);
@@ -26,7 +26,7 @@ async function asAlice(argv: readonly string[], steps: ReadonlyArray<readonly [s
   const decoder = new TextDecoder();
   pty.onOutput((b) => { screen += decoder.decode(b, { stream: true }); seen(); });
   const h = k.spawn({
-    program: { source: `import os from 'posixbox/os';\nexport function main() { os.execv(${JSON.stringify(argv[0])}, ${JSON.stringify(argv)}); }\n`, path: 'start.js' },
+    program: { source: o.wait ? waiter(argv) : `import os from 'posixbox/os';\nexport function main() { os.execv(${JSON.stringify(argv[0])}, ${JSON.stringify(argv)}); }\n`, path: 'start.js' },
     argv: ['start'], env: ['PATH=/bin:/usr/bin', 'HOME=/home/alice', 'USER=alice', 'TERM=xterm'],
     uid: 1000, gid: 1000, groups: [1000, 100, 1002], cwd: '/home/alice',
     stdio: [{ kind: 'tty', pty }, { kind: 'tty', pty }, { kind: 'tty', pty }],
@@ -52,6 +52,22 @@ async function asAlice(argv: readonly string[], steps: ReadonlyArray<readonly [s
   return { screen, status };
 }
 
+/** Runs argv in a child (in the foreground, as a shell would), then reports how it ended and whether echo is on. */
+const waiter = (argv: readonly string[]): string => `import os, { signal, termios } from 'posixbox/os';
+export function main() {
+  signal.signal(signal.SIGTTOU, signal.SIG_IGN);
+  const pid = os.fork();
+  if (pid === 0) { os.setpgid(0, 0); signal.signal(signal.SIGTTOU, signal.SIG_DFL); os.execv(${JSON.stringify(argv[0])}, ${JSON.stringify(argv)}); }
+  os.setpgid(pid, pid);
+  os.tcsetpgrp(0, pid);
+  const [, st] = os.waitpid(pid, 0);
+  os.tcsetpgrp(0, os.getpgrp());
+  const echo = (termios.tcgetattr(0)[3] & termios.ECHO) !== 0;
+  console.log(os.WIFSIGNALED(st) ? 'signal ' + os.WTERMSIG(st) : 'status ' + os.WEXITSTATUS(st), 'echo ' + echo);
+  return 0;
+}
+`;
+
 const crlf = (s: string): string => s.replace(/\n/g, '\r\n');
 const ASK = '[sudo] password for alice: ';
 
@@ -68,5 +84,12 @@ describe('su and sudo on a terminal', () => {
       `${ASK}\r\nSorry, try again.\r\n${ASK}\r\nSorry, try again.\r\n${ASK}\r\nsudo: 3 incorrect password attempts\r\n`, 1],
   ])('%s', async (_name, argv, steps, screen, status) => {
     expect(await asAlice(argv, steps)).toEqual({ screen, status });
+  });
+
+  it.each<[string, string[], string]>([
+    ['su', ['/bin/su', 'bob'], 'Password: '],
+    ['sudo', ['/bin/sudo', 'id'], ASK],
+  ])('%s: ^C at the password prompt ends it, with echo back on', async (_name, argv, prompt) => {
+    expect(await asAlice(argv, [[prompt, 'bo\x03']], { wait: true })).toEqual({ screen: `${prompt}\r\nsignal 2 echo true\r\n`, status: 0 });
   });
 });

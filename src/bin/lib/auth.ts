@@ -11,13 +11,18 @@
  * Any other field (a crypt(3) hash such as `$6$…`) is not understood, and no password matches it.
  * /etc/shadow is mode 0640 root: only a set-user-ID root program can read it.
  */
-import os, { OSError, pwd, termios } from 'posixbox/os';
+import os, { OSError, pwd, signal, termios } from 'posixbox/os';
 
 export type Passwd = ReturnType<typeof pwd.getpwnam>;
 
 /** The bytes of a password line read at most. */
 const MAX_PASSWORD = 4096;
 const EINTR = 4;
+/** Linux's signal numbers (the signal module has them by name at run time, but its type does not list them). */
+const SIGHUP = 1;
+const SIGINT = 2;
+const SIGQUIT = 3;
+const SIGTERM = 15;
 const decoder = new TextDecoder();
 
 type Attrs = ReturnType<typeof termios.tcgetattr>;
@@ -93,6 +98,15 @@ export function readPassword(prompt: string, inFd: number, outFd: number): strin
     say(prompt);
     return readLine(inFd);
   }
+  // A signal that ends the program (^C, ^\\, a hang-up) must not leave the terminal without echo:
+  // catch it, restore the terminal, then die of it, as sudo's tgetpass does.
+  const fatal = [SIGHUP, SIGINT, SIGQUIT, SIGTERM];
+  const before = fatal.map((sig) => signal.signal(sig, (n: number) => {
+    try { termios.tcsetattr(inFd, T.TCSANOW, saved); } catch { /* the terminal is gone */ }
+    say('\n');
+    signal.signal(n, signal.SIG_DFL);
+    signal.raise_signal(n);
+  }));
   // echo off before the prompt shows, so nothing typed after it can be echoed (or flushed)
   const quiet: Attrs = [...saved.slice(0, 6), [...saved[6]]] as Attrs;
   quiet[3] &= ~(T.ECHO | T.ECHONL);
@@ -103,6 +117,7 @@ export function readPassword(prompt: string, inFd: number, outFd: number): strin
   } finally {
     termios.tcsetattr(inFd, T.TCSANOW, saved);
     say('\n');
+    fatal.forEach((sig, i) => signal.signal(sig, before[i]!));
   }
 }
 
