@@ -14,7 +14,7 @@ import { SIGKILL, SIGSYS } from './abi/signal.js';
 import { requestDigest, type LogEntry } from '../proc/syscall-log.js';
 import { restarts, takeHandlerSignal } from '../proc/signal-deliver.js';
 import { SYS } from './abi/sysno.js';
-import { isSysError } from './errors.js';
+import { isSysError, SysError } from './errors.js';
 import { NO_REPLY, Park, type ArgKind, type Args, type Reply, type Result } from './syscall.js';
 import { SYSCALLS } from './syscalls/index.js';
 import type { Kernel } from './kernel.js';
@@ -253,6 +253,17 @@ export class ChannelServer {
       return false;
     }
     if (p.state === 'Z') return false;
+    if (p.state === 'T') {
+      // The call stopped its own caller (kill(getpid(), SIGSTOP), a SIGTTOU it raised): as on
+      // Linux, the process stops before the call returns; the answer goes out when it continues,
+      // with the handlers of what arrived meanwhile riding on it. It has finished: never EINTR.
+      const answer = (): Result => {
+        if (typeof o === 'object' && 'errno' in o) throw new SysError(o.errno);
+        return o;
+      };
+      this.k.scheduler.block(p, new Park(NAMES.get(p.requestNr) ?? 'syscall', answer, false, undefined, () => 1, answer));
+      return false;
+    }
     this.reply(p, o);
     return true;
   }

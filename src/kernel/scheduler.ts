@@ -154,7 +154,7 @@ export class Scheduler {
       p.interrupted = false;
       park.cancel?.();
       const done = park.done?.() ?? 0;
-      outcome = done > 0 ? (park.partial?.() ?? done) : this.k.server.interrupt(p, park.restartable);
+      outcome = done > 0 ? (park.partial ? this.k.server.run(p, park.call, park.partial) : done) : this.k.server.interrupt(p, park.restartable);
     } else {
       outcome = this.k.server.run(p, park.call, park.retry);
     }

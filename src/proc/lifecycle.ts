@@ -3,7 +3,8 @@
  * record, ending a process into a zombie that its parent reaps, re-parenting orphans to init.
  */
 import { EAGAIN, ECHILD, EINVAL, ENOMEM } from '../kernel/abi/errno.js';
-import { SIGCHLD } from '../kernel/abi/signal.js';
+import { SIGCHLD, SIGCONT, SIGHUP } from '../kernel/abi/signal.js';
+import { controllingTty, isOrphanedPgrp, signalGroup } from './jobctl.js';
 import { SysError } from '../kernel/errors.js';
 import { Park, type Reply, type Result } from '../kernel/syscall.js';
 import type { Kernel } from '../kernel/kernel.js';
@@ -70,11 +71,14 @@ export function exitProcess(k: Kernel, p: Process, status: number): void {
   p.log = new SyscallLog();
   p.replay = undefined;
   p.fds.closeAll();
+  hangUpSession(k, p);
+  const groups = new Set([p.pgid, ...[...p.children].map((c) => c.pgid)]);
   for (const c of p.children) {
     c.parent = k.init;
     k.init.children.add(c);
   }
   p.children.clear();
+  for (const g of groups) hangUpOrphanedGroup(k, p, g);
   for (const w of p.exitWatchers.splice(0)) w(status);
   k.server.released(p);
   const parent = p.parent;
@@ -84,6 +88,38 @@ export function exitProcess(k: Kernel, p: Process, status: number): void {
   }
   reapOrphans(k);
   k.scheduler.exited(p);
+}
+
+/**
+ * A session leader's exit (Linux's disassociate_ctty on exit, for a pseudo-terminal): the
+ * foreground group of its controlling terminal gets SIGHUP, and the terminal belongs to no
+ * session any more.
+ */
+function hangUpSession(k: Kernel, p: Process): void {
+  if (p.pid !== p.sid) return;
+  const tty = controllingTty(k, p);
+  if (!tty) return;
+  const fg = tty.pgrp;
+  tty.session = undefined;
+  tty.pgrp = undefined;
+  if (fg !== undefined) signalGroup(k, fg, SIGHUP);
+}
+
+/**
+ * POSIX (Linux's kill_orphaned_pgrp): a group that p's exit leaves orphaned — p's own, or a
+ * child's — with a stopped member gets SIGHUP then SIGCONT, since nobody is left to continue it.
+ * `pgid` was, before the exit, a group with a link (p, or p as a child's parent) to another group
+ * of the same session.
+ */
+function hangUpOrphanedGroup(k: Kernel, p: Process, pgid: number): void {
+  const parentLink = pgid === p.pgid
+    ? p.parent !== undefined && p.parent !== k.init && p.parent.pgid !== pgid && p.parent.sid === p.sid
+    : pgid !== p.pgid && [...k.procs.values()].some((q) => q.pgid === pgid && q.sid === p.sid);
+  if (!parentLink || !isOrphanedPgrp(k, pgid)) return;
+  const members = [...k.procs.values()].filter((q) => q.pgid === pgid && q.state !== 'Z' && q !== k.init);
+  if (!members.some((q) => q.state === 'T')) return;
+  signalGroup(k, pgid, SIGHUP);
+  signalGroup(k, pgid, SIGCONT);
 }
 
 /** init (pid 1) reaps every zombie child it has at once. */
