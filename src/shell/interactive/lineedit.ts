@@ -16,13 +16,15 @@
  * Keys: printable text (UTF-8) inserts; Backspace/^H deletes back; ^D or Delete deletes under the
  * cursor; ←/→ ^B/^F move; Home/End ^A/^E; M-b/M-f ctrl-←/→ move by word; ^K kills to the end,
  * ^U to the start, ^W the word before (back to whitespace), M-Backspace/M-d a word back/forward;
- * ^Y yanks the last kill; ↑/↓ ^P/^N walk the history; ^L clears the screen and redraws; Enter
- * (CR or LF) accepts. Other control keys ring the bell. Lines are drawn over as many rows as the
+ * ^Y yanks the last kill; ↑/↓ ^P/^N walk the history; ^L clears the screen and redraws; Tab
+ * completes a command or file name (complete.ts), a second Tab lists the choices; Enter (CR or
+ * LF) accepts. Other control keys ring the bell. Lines are drawn over as many rows as the
  * terminal width (TIOCGWINSZ, read again after a signal such as SIGWINCH) needs.
  */
 import os, { OSError, termios } from 'posixbox/os';
 import { History, Browse } from './history.js';
 import { KeyDecoder, type Key } from './keys.js';
+import { columns, complete, type CompletionFs } from './complete.js';
 import { appendFits, charWidth, NO_GEOMETRY, promptWidth, redraw, toEnd, type Geometry } from './render.js';
 
 export interface LineEditorOptions {
@@ -30,6 +32,8 @@ export interface LineEditorOptions {
   readonly outFd: number;
   /** Where history is loaded from and saved to; none: history in memory only. */
   readonly historyFile?: string;
+  /** The shell's variables, for PATH and HOME in completion (default: the process environment). */
+  readonly lookup?: (name: string) => string | undefined;
 }
 
 /** The most characters a line may hold; more rings the bell. */
@@ -146,6 +150,16 @@ class Edit {
     return this.refresh();
   }
 
+  /** Tab: complete the word before the cursor; a second Tab in a row lists the matches. */
+  tab(fs: CompletionFs, again: boolean): string {
+    const c = complete(this.chars, this.cursor, fs);
+    if (c.insert !== '') return this.insert(c.insert);
+    if (c.candidates.length < 2 || !again) return BELL;
+    const list = `${this.finish()}${columns(c.candidates, this.cols).replace(/\n/g, this.nl)}${this.nl}`;
+    this.geometry = NO_GEOMETRY;
+    return `${list}${this.head}${this.refresh()}`;
+  }
+
   clearScreen(): string {
     this.geometry = NO_GEOMETRY;
     return `\x1b[H\x1b[2J${this.head}${this.refresh()}`;
@@ -202,6 +216,24 @@ export class LineEditor {
     }
   }
 
+  private variable(name: string): string | undefined {
+    return this.opts.lookup ? this.opts.lookup(name) : os.environ.get(name);
+  }
+
+  /** The filesystem as completion sees it, through the os API. */
+  private completionFs(): CompletionFs {
+    const quiet = <T>(fn: () => T, dflt: T): T => {
+      try { return fn(); } catch { return dflt; }
+    };
+    return {
+      list: (dir) => quiet(() => os.listdir(dir), [] as string[]),
+      isDir: (p) => quiet(() => (os.stat(p).st_mode & 0o170000) === 0o040000, false),
+      isExecutable: (p) => quiet(() => (os.stat(p).st_mode & 0o170000) === 0o100000 && os.access(p, os.X_OK), false),
+      path: this.variable('PATH') ?? '/usr/local/bin:/usr/bin:/bin',
+      home: this.variable('HOME'),
+    };
+  }
+
   private write(text: string): void {
     if (text === '') return;
     try {
@@ -214,6 +246,7 @@ export class LineEditor {
   private edit(prompt: string, nl: string): string | null {
     const e = new Edit(prompt, this.history, this.columns(), nl, this.kill);
     const keys = new KeyDecoder();
+    let tabs = 0; // Tabs in a row
     this.write(e.start());
     for (let n = 0; n < MAX_BYTES; n++) {
       let b: Uint8Array;
@@ -231,6 +264,8 @@ export class LineEditor {
         return this.accept(e);
       }
       for (const key of keys.feed(b[0]!)) {
+        tabs = key.kind === 'ctrl' && key.code === 0x09 ? tabs + 1 : 0;
+        if (tabs > 0) { this.write(e.tab(this.completionFs(), tabs > 1)); continue; }
         const r = this.key(e, key);
         if (r.done) return r.line;
         this.write(r.out);
