@@ -176,3 +176,39 @@ sh: 2: arithmetic expression: expecting primary: "x++"
 echo $((-7%3)) $((7%-3)) $((-7/2))
 ## stdout:
 -1 1 -3
+
+#### base#number is not supported by dash
+echo $((2#101))
+## stderr:
+sh: 1: arithmetic expression: expecting EOF: "2#101"
+## status: 2
+
+#### 08 is not a valid octal constant
+echo $((08))
+## stderr:
+sh: 1: arithmetic expression: expecting EOF: "08"
+## status: 2
+
+#### a variable holding 08 is not a number
+x=08
+echo $((x))
+## stderr:
+sh: 2: Illegal number: 08
+## status: 2
+
+#### signed 64-bit overflow wraps
+echo $((9223372036854775807+1)) $((-9223372036854775807-1))
+## stdout:
+-9223372036854775808 -9223372036854775808
+
+#### a conditional without spaces and parentheses around a name
+x=3
+echo $((1<2?5:6)) $(( (x) )) $((x<<1|1)) $(( x == 3 && x < 4 ))
+## stdout:
+5 3 7 1
+
+#### unterminated arithmetic expansion
+echo $(( 1 + 2
+## stderr:
+sh: 2: Syntax error: Missing '))'
+## status: 2

@@ -202,7 +202,7 @@ echo ${u:-~/x}
 ## stdout:
 /h/x
 
-#### length of a readonly variable and of HOME unchanged
+#### length of a readonly variable
 HOME=/abc
 readonly HOME
 echo ${#HOME}
