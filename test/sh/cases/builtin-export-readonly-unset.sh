@@ -181,3 +181,37 @@ export zz='1'
 sh -c 'echo $LC_ALL'
 ## stdout:
 C
+
+#### assigning a readonly variable before a regular command exits
+readonly r=1
+r=2 echo hi
+echo not reached
+## stderr:
+sh: 2: r: is read only
+## status: 2
+
+#### assigning a readonly variable before an external command exits
+readonly r=1
+r=2 env true
+echo not reached
+## stderr:
+sh: 2: r: is read only
+## status: 2
+
+#### assigning a readonly variable in a subshell ends only the subshell
+readonly r=1
+(r=2; echo not reached)
+echo "after $?"
+## stdout:
+after 2
+## stderr:
+sh: 2: r: is read only
+
+#### a regular builtin's error does not exit
+cd nosuch || echo handled
+echo still running
+## stdout:
+handled
+still running
+## stderr:
+sh: 1: cd: can't cd to nosuch

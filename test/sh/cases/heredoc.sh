@@ -218,3 +218,39 @@ $x
 EOF
 ## stdout:
 a:b
+
+#### a here-document in a loop is expanded on each iteration
+for i in 1 2; do
+	cat <<EOF
+pass $i
+EOF
+done
+## stdout:
+pass 1
+pass 2
+
+#### <<- with a quoted delimiter strips tabs and does not expand
+x=v
+cat <<-'END'
+	$x	tab inside
+	END
+## stdout:
+$x	tab inside
+
+#### a here-document on a command inside a pipeline in a substitution
+x=$(tr a-z A-Z <<EOF | tr -d X
+xax
+EOF
+)
+echo "$x"
+## stdout:
+A
+
+#### a dollar sign at the end of a here-document line
+cat <<EOF
+cost: 5$
+a $ b
+EOF
+## stdout:
+cost: 5$
+a $ b
