@@ -25,13 +25,15 @@ export interface ExerciseSpec {
   readonly nextPid?: number;
   /** Capabilities the variant needs beyond the foundation (e.g. 'shell' for os.system). */
   readonly needs?: readonly string[];
+  /** The exercise shows a deadlock: the kernel must report one (and kills the processes in it). */
+  readonly expectedDeadlock?: boolean;
 }
 
 /**
  * What this build of posixbox can run. A variant needing something else is reported as
  * skipped, with what it waits for, rather than failed.
  */
-export const CAPABILITIES: ReadonlySet<string> = new Set(['fs', 'credentials', 'clock']);
+export const CAPABILITIES: ReadonlySet<string> = new Set(['fs', 'credentials', 'clock', 'processes', 'pipes', 'shell']);
 
 export interface LessonSpec {
   readonly id: string;
@@ -129,9 +131,15 @@ function judge(name: string, r: RunResult, x: ExerciseSpec, expected: string | u
     if (lines[lines.length - 1] !== x.expectedLastLine) problems.push(`last line is ${JSON.stringify(lines[lines.length - 1])}`);
   }
   const code = (r.status >> 8) & 0xff;
-  if ((r.status & 0x7f) !== 0) problems.push(`killed by signal ${r.status & 0x7f}`);
-  else if (code !== wantStatus) problems.push(`exit status ${code}, expected ${wantStatus}`);
-  if (r.deadlock) problems.push(r.deadlock.trimEnd());
+  if (x.expectedDeadlock) {
+    // The deadlock is the lesson: the report must come, and the kernel's SIGKILL ends the program.
+    if (!r.deadlock) problems.push('no deadlock was reported');
+    else if ((r.status & 0x7f) !== 9) problems.push(`status ${r.status}, expected the deadlock's SIGKILL`);
+  } else {
+    if ((r.status & 0x7f) !== 0) problems.push(`killed by signal ${r.status & 0x7f}`);
+    else if (code !== wantStatus) problems.push(`exit status ${code}, expected ${wantStatus}`);
+    if (r.deadlock) problems.push(r.deadlock.trimEnd());
+  }
   if (r.bugs.length) problems.push(`kernel bug: ${r.bugs.map((b) => b.error).join('; ')}`);
   return { name, pass: problems.length === 0, output: r.output, expected: expected ?? '', detail: problems.join('; ') };
 }

@@ -107,14 +107,17 @@ export function makePopenApi(rt: ProcessRuntime, files: FileApi, procs: ProcApi)
     const childFds: Array<[number, number]> = [[inP[0], 0], [outP[1], 1]];
     if (errP) childFds.push([errP[1], 2]);
     if (which.err === 'stdout') childFds.push([outP[1], 2]);
-    const all = [...inP, ...outP, ...(errP ?? [])];
     try {
       start(cmd, typeof cmd === 'string', childFds, []);
+    } catch (e) {
+      files.close(inP[1]); // nothing started: our ends go too
+      files.close(outP[0]);
+      if (errP) files.close(errP[0]);
+      throw e;
     } finally {
       files.close(inP[0]);
       files.close(outP[1]);
       if (errP) files.close(errP[1]);
-      void all;
     }
     const out = [new PyFile(files, inP[1], '<fdopen>', 'w', false), new PyFile(files, outP[0], '<fdopen>', 'r', false)];
     if (errP) out.push(new PyFile(files, errP[0], '<fdopen>', 'r', false));

@@ -154,6 +154,11 @@ console.log('signal first, then the write:', text(os.read(r, 100)));
 console.log('then:', os.read(r, 100).length, JSON.stringify(os.waitpid(pid, 0)));`,
     stdout: 'handler\nread: hello\nhandler\nsignal first, then the write: world\nthen: 0 [91,0]\n' },
 
+  { name: 'popen2/popen3 of a sequence that cannot start: the error, and no descriptor left behind',
+    body: `for (const f of ['popen2', 'popen3', 'popen4']) { try { os[f](['/no/such-cmd']) } catch (e) { console.log(f, String(e)) } }
+console.log(os.listdir('/proc/self/fd').join(' '));`,
+    stdout: 'popen2 [Errno 2] No such file or directory\npopen3 [Errno 2] No such file or directory\npopen4 [Errno 2] No such file or directory\n0 1 2 3\n' },
+
   { name: 'FIFO: O_NONBLOCK opens (ENXIO for a lone writer, EOF and no hang-up for a lone reader), O_RDWR',
     body: `os.mkfifo('/tmp/f');
 try { os.open('/tmp/f', os.O_WRONLY | os.O_NONBLOCK) } catch (e) { console.log('writer, no reader:', String(e)) }
