@@ -14,8 +14,8 @@ function prog(name: string, body: string): string {
   return p;
 }
 
-function cli(args: string[], input = ''): { stdout: string; stderr: string; status: number } {
-  const r = spawnSync('node', [BIN, ...args], { input, encoding: 'utf8', timeout: 20_000 });
+function cli(args: string[], input = '', timeout = 20_000): { stdout: string; stderr: string; status: number } {
+  const r = spawnSync('node', [BIN, ...args], { input, encoding: 'utf8', timeout });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
 }
 
@@ -168,12 +168,12 @@ describe('posixbox (the shell sandbox)', () => {
 
 describe('posixbox lessons', () => {
   it('runs every lesson, showing each output, and ends with the counts', () => {
-    const r = cli(['lessons']);
+    const r = cli(['lessons'], '', 150_000);
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('posixbox: the classroom lessons of the os chapter, each on a fresh kernel');
     expect(lines.filter((l) => l.startsWith('── ')).length).toBeGreaterThanOrEqual(23);
     expect(lines.filter((l) => l.includes('(FAIL'))).toEqual([]);
     expect(lines[lines.length - 1]).toMatch(/^\d+ passed, 0 failed/);
-  });
+  }, 160_000);
 });
