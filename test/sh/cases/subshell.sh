@@ -132,7 +132,7 @@ umask
 ## stdout:
 0022
 
-#### traps are reset in a subshell except ignored ones
+#### a subshell does not list the parent's trap actions
 trap 'echo trapped' USR1
 ( trap ) | wc -l
 ## stdout:
@@ -145,3 +145,10 @@ echo after
 body
 sub exit
 after
+
+#### a subshell keeps ignored traps and resets the others
+trap '' USR1
+trap 'echo x' USR2
+(trap)
+## stdout:
+trap -- '' USR1
