@@ -44,3 +44,18 @@ describe('process lessons under other seeds', () => {
     });
   }
 });
+
+/** Lessons whose waits fix the order completely: every seed prints the expected bytes. */
+describe('shell and pipe lessons under other seeds', () => {
+  for (const id of ['system-background', 'popen', 'popen4', 'environ']) {
+    if (!files.ids().includes(id)) continue;
+    it(`${id} prints the same bytes with seeds 1..5`, async () => {
+      const lesson = files.lesson(id);
+      for (let seed = 1; seed <= 5; seed++) {
+        const r = await runProgram(boot, files, { ...lesson, id, seed });
+        r.kernel.shutdown();
+        expect(r.output).toBe(lesson.expected ?? '');
+      }
+    });
+  }
+});
