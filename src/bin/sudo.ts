@@ -5,7 +5,8 @@
  *   sudo [-nSk] [-u USER] COMMAND [ARG]...   run COMMAND (found on PATH, or secure_path)
  *   sudo [-nSk] [-u USER] -i [COMMAND]...    the target's login shell, in its home directory
  *   sudo [-nSk] [-u USER] -s [COMMAND]...    $SHELL (or the target's shell)
- *   sudo -l                                  list what the caller may run;  sudo -k / -K  no-ops
+ *   sudo -l                                  list what the caller may run;  sudo -v  authenticate only
+ *   sudo -k / -K                             forget the cached credentials (this terminal's / all)
  *
  * Unless the caller is root or the matching rule says NOPASSWD, it asks the caller's own password,
  * `[sudo] password for alice: `, on /dev/tty with echo off (with -S: on stderr, reading stdin),
@@ -14,14 +15,16 @@
  * on posixbox.` when the rules say no. The command gets a reset environment (TERM, DISPLAY, LANG,
  * LC_*, COLORS and PATH kept; HOME LOGNAME USER SHELL MAIL and SUDO_COMMAND SUDO_USER SUDO_UID
  * SUDO_GID set), the target's groups, gid and uid. /bin/sudo must be set-user-ID root.
- * Every failure is status 1. Differences from sudo: no cached credentials (each sudo asks), no
- * logging, a usage error ends with coreutils' `Try 'sudo --help'` line, and sudo execs the
- * command instead of waiting for it.
+ * After a right password sudo does not ask again on the same terminal, in the same session, for
+ * 15 minutes (lib/sudo-ts.ts; -k forgets or ignores that, -K removes it). Every failure is status
+ * 1. Differences from sudo: no logging, a usage error ends with coreutils' `Try 'sudo --help'`
+ * line, and sudo execs the command instead of waiting for it.
  */
 import os, { grp, OSError, stat as S } from 'posixbox/os';
 import { Fatal, program, reason, writeAll } from './lib.js';
 import { becomeUser, lookupUid, lookupUser, passwordMatches, readPassword, shellOf, loginArgv0, type Passwd } from './lib/auth.js';
 import { check, parseSudoers, SudoersSyntaxError, type Subject, type Sudoers } from './lib/sudoers.js';
+import { forget, fresh, record } from './lib/sudo-ts.js';
 
 const SUDOERS = '/etc/sudoers';
 const TRIES = 3;
@@ -112,6 +115,17 @@ function authenticate(user: string, fromStdin: boolean): void {
   }
 }
 
+/**
+ * Authenticate `user` unless this terminal's cached credentials are fresh (lib/sudo-ts.ts);
+ * -n never asks; -k (`ignoreCache`) asks whatever the cache says and does not update it.
+ */
+function askUnlessCached(user: string, nonInteractive: boolean, fromStdin: boolean, ignoreCache: boolean): void {
+  if (!ignoreCache && fresh(user)) return;
+  if (nonInteractive) throw quit('a password is required');
+  authenticate(user, fromStdin);
+  if (!ignoreCache) record(user);
+}
+
 function subjectOf(me: Passwd): Subject {
   const gids = [me.pw_gid, ...os.getgrouplist(me.pw_name, me.pw_gid)];
   const groups = [...new Set(gids)].map((gid) => {
@@ -158,7 +172,10 @@ const run = program('sudo', {
     const shellMode = a.has('s');
     if (login && shellMode) throw quit('you may not specify both the -i and -s options');
     const args = [...a.operands];
-    if ((a.has('K') || a.has('k')) && args.length === 0 && !login && !shellMode && !a.has('l')) return 0;
+    if ((a.has('K') || a.has('k')) && args.length === 0 && !login && !shellMode && !a.has('l') && !a.has('v')) {
+      forget(me.pw_name, a.has('K'));
+      return 0;
+    }
     if (args.length === 0 && !login && !shellMode && !a.has('l') && !a.has('v')) {
       writeAll(2, USAGE);
       return 1;
@@ -171,7 +188,7 @@ const run = program('sudo', {
     const path = sudoers.securePath ?? os.environ.get('PATH') ?? '/usr/bin:/bin';
     const who = subjectOf(me);
 
-    if (a.has('l') || a.has('v')) return listOrValidate(a.has('l'), who, me, sudoers, a.has('n'), a.has('S'));
+    if (a.has('l') || a.has('v')) return listOrValidate(a.has('l'), who, me, sudoers, () => askUnlessCached(me.pw_name, a.has('n'), a.has('S'), a.has('k')));
 
     // what runs: argv[0] and the program's path
     let file: string | undefined;
@@ -186,10 +203,7 @@ const run = program('sudo', {
     }
     const checked = file ?? args[0]!;
     const verdict = check(sudoers, who, { runas: target.pw_name, runasUid: target.pw_uid, command: checked, args: argv.slice(1) });
-    if (me.pw_uid !== 0 && !(verdict.kind === 'allowed' && verdict.nopasswd)) {
-      if (a.has('n')) throw quit('a password is required');
-      authenticate(me.pw_name, a.has('S'));
-    }
+    if (me.pw_uid !== 0 && !(verdict.kind === 'allowed' && verdict.nopasswd)) askUnlessCached(me.pw_name, a.has('n'), a.has('S'), a.has('k'));
     const commandLine = [checked, ...argv.slice(1)].join(' ');
     if (verdict.kind === 'not-in-sudoers') return writeAll(2, `${me.pw_name} is not in the sudoers file.\n`), 1;
     if (file === undefined) throw quit(`${args[0]}: command not found`);
@@ -221,14 +235,11 @@ const run = program('sudo', {
 });
 
 /** sudo -l: the caller's rules, as sudo lists them; sudo -v: authenticate only. */
-function listOrValidate(list: boolean, who: Subject, me: Passwd, sudoers: Sudoers, nonInteractive: boolean, fromStdin: boolean): number {
+function listOrValidate(list: boolean, who: Subject, me: Passwd, sudoers: Sudoers, ask: () => void): number {
   const mine = sudoers.rules.filter((r) => r.users.some((u) => !u.negated && (u.value === 'ALL' || u.value === me.pw_name
     || (u.value.startsWith('%') && who.groups.some((g) => g.name === u.value.slice(1))))));
   const nopasswd = mine.length > 0 && mine.every((r) => r.nopasswd);
-  if (me.pw_uid !== 0 && !nopasswd) {
-    if (nonInteractive) throw quit('a password is required');
-    authenticate(me.pw_name, fromStdin);
-  }
+  if (me.pw_uid !== 0 && !nopasswd) ask();
   if (mine.length === 0) {
     writeAll(2, `Sorry, user ${me.pw_name} may not run sudo on ${who.host}.\n`);
     return 1;

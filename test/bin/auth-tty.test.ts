@@ -16,7 +16,7 @@ afterEach(() => { for (const k of kernels.splice(0)) k.shutdown(); });
 const SUDOERS = { path: '/etc/sudoers', mode: '0440', content: 'root ALL=(ALL) ALL\n%students ALL=(ALL) ALL\n' };
 
 /** Run `argv` (exec'd by a process of alice's) on a fresh terminal; type each step's keys when the screen shows its text. */
-async function asAlice(argv: readonly string[], steps: ReadonlyArray<readonly [string, string]>, o: { wait?: boolean } = {}): Promise<{ screen: string; status: number }> {
+async function asAlice(argv: readonly string[], steps: ReadonlyArray<readonly [string, string]>, o: { then?: ReadonlyArray<readonly string[]>; wait?: boolean } = {}): Promise<{ screen: string; status: number }> {
   const k = boot({ ...DEFAULT_SYSTEM, files: [...withShells(), SUDOERS, { path: '/etc/shells', content: '/bin/sh\n/usr/local/bin/show\n' }], poolSize: 1 });
   kernels.push(k);
   for (const p of ['/bin/su', '/bin/sudo']) k.vfs.chmod(k.rootContext(), p, 0o4755, true);
@@ -26,7 +26,7 @@ async function asAlice(argv: readonly string[], steps: ReadonlyArray<readonly [s
   const decoder = new TextDecoder();
   pty.onOutput((b) => { screen += decoder.decode(b, { stream: true }); seen(); });
   const h = k.spawn({
-    program: { source: o.wait ? waiter(argv) : `import os from 'posixbox/os';\nexport function main() { os.execv(${JSON.stringify(argv[0])}, ${JSON.stringify(argv)}); }\n`, path: 'start.js' },
+    program: { source: o.wait || o.then ? waiter([argv, ...(o.then ?? [])]) : `import os from 'posixbox/os';\nexport function main() { os.execv(${JSON.stringify(argv[0])}, ${JSON.stringify(argv)}); }\n`, path: 'start.js' },
     argv: ['start'], env: ['PATH=/bin:/usr/bin', 'HOME=/home/alice', 'USER=alice', 'TERM=xterm'],
     uid: 1000, gid: 1000, groups: [1000, 100, 1002], cwd: '/home/alice',
     stdio: [{ kind: 'tty', pty }, { kind: 'tty', pty }, { kind: 'tty', pty }],
@@ -52,18 +52,20 @@ async function asAlice(argv: readonly string[], steps: ReadonlyArray<readonly [s
   return { screen, status };
 }
 
-/** Runs argv in a child (in the foreground, as a shell would), then reports how it ended and whether echo is on. */
-const waiter = (argv: readonly string[]): string => `import os, { signal, termios } from 'posixbox/os';
+/** Runs each argv in turn in a child (in the foreground, as a shell would), reporting how it ended and whether echo is on. */
+const waiter = (argvs: ReadonlyArray<readonly string[]>): string => `import os, { signal, termios } from 'posixbox/os';
 export function main() {
   signal.signal(signal.SIGTTOU, signal.SIG_IGN);
-  const pid = os.fork();
-  if (pid === 0) { os.setpgid(0, 0); signal.signal(signal.SIGTTOU, signal.SIG_DFL); os.execv(${JSON.stringify(argv[0])}, ${JSON.stringify(argv)}); }
-  os.setpgid(pid, pid);
-  os.tcsetpgrp(0, pid);
-  const [, st] = os.waitpid(pid, 0);
-  os.tcsetpgrp(0, os.getpgrp());
-  const echo = (termios.tcgetattr(0)[3] & termios.ECHO) !== 0;
-  console.log(os.WIFSIGNALED(st) ? 'signal ' + os.WTERMSIG(st) : 'status ' + os.WEXITSTATUS(st), 'echo ' + echo);
+  for (const argv of ${JSON.stringify(argvs)}) {
+    const pid = os.fork();
+    if (pid === 0) { os.setpgid(0, 0); signal.signal(signal.SIGTTOU, signal.SIG_DFL); os.execv(argv[0], argv); }
+    os.setpgid(pid, pid);
+    os.tcsetpgrp(0, pid);
+    const [, st] = os.waitpid(pid, 0);
+    os.tcsetpgrp(0, os.getpgrp());
+    const echo = (termios.tcgetattr(0)[3] & termios.ECHO) !== 0;
+    console.log(os.WIFSIGNALED(st) ? 'signal ' + os.WTERMSIG(st) : 'status ' + os.WEXITSTATUS(st), 'echo ' + echo);
+  }
   return 0;
 }
 `;
@@ -91,5 +93,16 @@ describe('su and sudo on a terminal', () => {
     ['sudo', ['/bin/sudo', 'id'], ASK],
   ])('%s: ^C at the password prompt ends it, with echo back on', async (_name, argv, prompt) => {
     expect(await asAlice(argv, [[prompt, 'bo\x03']], { wait: true })).toEqual({ screen: `${prompt}\r\nsignal 2 echo true\r\n`, status: 0 });
+  });
+
+  it('sudo asks once per terminal session; -k forgets; -K removes the record', async () => {
+    const ID = 'uid=0(root) gid=0(root) groups=0(root)\r\nstatus 0 echo true\r\n';
+    const r = await asAlice(['/bin/sudo', 'id'], [[ASK, 'alice\r'], ['true\r\n', ''], ['true\r\n', ''], [ASK, 'alice\r'], [ASK, 'alice\r']], {
+      then: [['/bin/sudo', 'id'], ['/bin/sudo', '-k'], ['/bin/sudo', 'id'], ['/bin/sudo', '-k', 'id'], ['/bin/sudo', '-K'], ['/bin/sudo', '-n', 'id']],
+    });
+    expect(r).toEqual({
+      screen: `${ASK}\r\n${ID}${ID}status 0 echo true\r\n${ASK}\r\n${ID}${ASK}\r\n${ID}status 0 echo true\r\nsudo: a password is required\r\nstatus 1 echo true\r\n`,
+      status: 0,
+    });
   });
 });
