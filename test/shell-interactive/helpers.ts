@@ -32,16 +32,14 @@ export function main(argv) {
 }
 `;
 
-let bundled: Promise<string> | undefined;
-
-/** The program's source (bundled once per test file). */
-export function editorProgram(): Promise<string> {
-  bundled ??= build({
+/** The program's source, bundled (call once per test file, in beforeAll). */
+export async function editorProgram(): Promise<string> {
+  const r = await build({
     stdin: { contents: PROGRAM, resolveDir: ROOT, loader: 'js', sourcefile: 'edit-lines.js' },
     bundle: true, write: false, format: 'esm', platform: 'neutral', target: 'es2022',
     external: ['posixbox/os'], logLevel: 'warning',
-  }).then((r) => r.outputFiles[0]!.text);
-  return bundled;
+  });
+  return r.outputFiles[0]!.text;
 }
 
 export type Step = readonly [waitFor: string, keys: string | Uint8Array | ((pty: PtyHandle) => void)];
@@ -64,8 +62,8 @@ export interface EditOptions {
   readonly stdin?: string;
 }
 
-export async function editLines(steps: readonly Step[], o: EditOptions = {}): Promise<EditRun> {
-  const source = await editorProgram();
+/** Run the editor program (`source`, from editorProgram) on a fresh terminal, typing each step's keys when the screen shows its text. */
+export async function editLines(source: string, steps: readonly Step[], o: EditOptions = {}): Promise<EditRun> {
   const k = boot({ ...DEFAULT_SYSTEM, ...(o.files ? { files: o.files } : {}), poolSize: 1 });
   const pty = k.openpty({ rows: 24, cols: o.cols ?? 80 });
   let screen = '';

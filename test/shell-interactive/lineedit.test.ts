@@ -3,10 +3,10 @@
  * after the terminal's output processing) and each line read() returned, with whether the
  * terminal's canonical mode, echo and signals were back on afterwards.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Kernel } from '../../src/kernel/kernel.js';
 import type { FileSpec } from '../../src/kernel/setup.js';
-import { editLines, type EditOptions, type Step } from './helpers.js';
+import { editLines, editorProgram, type EditOptions, type Step } from './helpers.js';
 
 interface Case {
   readonly name: string;
@@ -117,9 +117,11 @@ function fileText(k: Kernel, path: string): string {
 }
 
 describe('LineEditor on a terminal', () => {
+  const program = { source: '' };
+  beforeAll(async () => { program.source = await editorProgram(); });
   for (const c of CASES) {
     it(c.name, async () => {
-      const r = await editLines(c.steps, c.o);
+      const r = await editLines(program.source, c.steps, c.o);
       kernels.push(r.kernel);
       const tty = c.o?.stdin === undefined;
       expect({ screen: r.screen, results: r.results, status: r.status }).toEqual({
