@@ -192,7 +192,7 @@ sh: 2: r: is read only
 
 #### assigning a readonly variable before an external command exits
 readonly r=1
-r=2 env true
+r=2 cat /dev/null
 echo not reached
 ## stderr:
 sh: 2: r: is read only

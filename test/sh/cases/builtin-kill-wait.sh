@@ -130,7 +130,7 @@ command -v kill
 kill
 
 #### kill a subshell that traps TERM
-( trap 'echo sub got TERM; exit 7' TERM; touch ready; while :; do sleep 1; done ) &
+( trap 'echo sub got TERM; exit 7' TERM; touch ready; n=0; while [ $n -lt 30 ]; do sleep 1; n=$((n+1)); done ) &
 i=0
 until [ -e ready ] || [ $i -ge 10 ]; do sleep 1; i=$((i+1)); done
 kill $!

@@ -231,6 +231,6 @@ trap for the unwary
 quoted is right
 
 #### test as an external command
-env test 2 -gt 1 && echo external
+(exec test 2 -gt 1) && echo external
 ## stdout:
 external

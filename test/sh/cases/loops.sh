@@ -144,7 +144,7 @@ while i=$((i+1)); [ $i -le 2 ]; do echo $i; done
 
 #### break in a while true
 n=0
-while :; do n=$((n+1)); [ $n -eq 5 ] && break; done
+while :; do n=$((n+1)); [ $n -eq 5 ] && break; [ $n -gt 99 ] && exit 9; done
 echo $n
 ## stdout:
 5
