@@ -263,6 +263,7 @@ export class LineEditor {
         this.write(e.finish());
         return this.accept(e);
       }
+      if (!keys.pending) e.cols = this.columns(); // the window may have been resized since
       for (const key of keys.feed(b[0]!)) {
         tabs = key.kind === 'ctrl' && key.code === 0x09 ? tabs + 1 : 0;
         if (tabs > 0) { this.write(e.tab(this.completionFs(), tabs > 1)); continue; }
