@@ -212,3 +212,14 @@ echo $(( 1 + 2
 ## stderr:
 sh: 2: Syntax error: Missing '))'
 ## status: 2
+
+#### a command substitution inside arithmetic
+echo $(( $(echo 3) + 1 ))
+## stdout:
+4
+
+#### double quotes inside arithmetic are an error
+echo $(( "1" + 2 ))
+## stderr:
+sh: 1: arithmetic expression: expecting primary: " "1" + 2 "
+## status: 2

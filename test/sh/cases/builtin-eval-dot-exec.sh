@@ -197,3 +197,12 @@ echo not reached
 ## stderr:
 sh: 2: ./bad.sh: Syntax error: end of file unexpected (expecting "then")
 ## status: 2
+
+#### indirect expansion through eval
+a=1 b=a
+eval echo \$$b
+eval "c=\$$b"
+echo $c
+## stdout:
+1
+1

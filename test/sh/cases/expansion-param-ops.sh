@@ -208,3 +208,18 @@ readonly HOME
 echo ${#HOME}
 ## stdout:
 4
+
+#### quotes inside the default word, inside and outside double quotes
+unset x
+printf '[%s]' "${x:-"a  b"}" ${x:-"c  d"}; echo
+## stdout:
+[a  b][c  d]
+
+#### "$@" as a default word keeps the parameters apart
+set -- a 'b c'
+unset x
+printf '[%s]' ${x:-"$@"}; echo
+printf '[%s]' "${x:-$@}"; echo
+## stdout:
+[a][b c]
+[a][b c]

@@ -168,3 +168,14 @@ x='a b'
 case $x in 'a b') echo whole;; *) echo split;; esac
 ## stdout:
 whole
+
+#### IFS of a newline splits lines only
+x=$(printf 'a b\nc d')
+IFS='
+'
+set -- $x
+echo $#
+printf '[%s]' "$@"; echo
+## stdout:
+2
+[a b][c d]

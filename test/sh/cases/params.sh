@@ -165,3 +165,17 @@ set -- a b
 echo ${#} ${*} ${@}
 ## stdout:
 2 a b a b
+
+#### tilde after = in an export argument and in assignments with colons
+HOME=/h
+export x=~/a
+y=~/a:~/b
+echo $x $y
+## stdout:
+/h/a /h/a:/h/b
+
+#### tilde after = in an ordinary argument is not expanded
+HOME=/h
+echo x=~/a
+## stdout:
+x=~/a

@@ -278,3 +278,19 @@ echo x >&abc
 ## stderr:
 sh: 2: Syntax error: Bad fd number
 ## status: 2
+
+#### duplicating stdin to fd 3 and reading from it
+exec 3<&0
+read l <&3
+echo "$l"
+## stdin:
+from stdin
+## stdout:
+from stdin
+
+#### with stderr closed, error messages are lost but statuses stay
+exec 2>&-
+nosuch
+echo $?
+## stdout:
+127

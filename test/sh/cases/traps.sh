@@ -185,3 +185,11 @@ echo end
 ## stdout:
 sub
 end
+
+#### an EXIT trap set in a function runs after the function's return status is used
+f() { trap 'echo at exit' EXIT; return 2; }
+f
+echo "f gave $?"
+## stdout:
+f gave 2
+at exit
