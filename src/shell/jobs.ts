@@ -21,6 +21,8 @@ export interface Job {
   state: 'Running' | 'Stopped' | 'Done';
   /** Listed as done (by `jobs` or a notification): dropped from the table. */
   reported: boolean;
+  /** Its death by a signal was reported by `wait`. */
+  announced?: boolean;
   readonly background: boolean;
 }
 
@@ -42,7 +44,8 @@ export class Jobs {
 
   add(pids: number[], pgid: number, text: string, background: boolean): Job {
     const id = this.list.reduce((m, j) => Math.max(m, j.id), 0) + 1;
-    const job: Job = { id, pgid, pids, statuses: pids.map(() => undefined), text, state: 'Running', reported: false, background };
+    const shown = this.sh.st.on('monitor') ? text : '';
+    const job: Job = { id, pgid, pids, statuses: pids.map(() => undefined), text: shown, state: 'Running', reported: false, background };
     this.list.push(job);
     this.touch(id);
     return job;

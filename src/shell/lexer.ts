@@ -28,7 +28,7 @@ export type Token =
 
 export interface SubParsers {
   /** Parse a command list up to the `)` of `$(`, consuming it. */
-  paren(): List;
+  paren(lx: Lexer): List;
   /** Parse the text of a backquoted substitution. */
   text(src: string, line: number): List;
 }
@@ -282,7 +282,7 @@ export class Lexer {
       this.pos += 2;
       if (++this.depth > MAX_DEPTH) throw this.error('Syntax error: nesting too deep');
       try {
-        return { t: 'cmd', body: this.sub.paren(), bq: false };
+        return { t: 'cmd', body: this.sub.paren(this), bq: false };
       } finally {
         this.depth--;
       }
@@ -348,7 +348,7 @@ export class Lexer {
       return badSubst();
     }
     const start = this.pos;
-    const parts = this.scan(inDq ? 'bracedq' : 'brace');
+    const parts = this.scan(inDq && (op === '-' || op === '=' || op === '?' || op === '+') ? 'bracedq' : 'brace');
     const arg = { parts, text: this.src.slice(start, this.pos) };
     this.pos++;
     return colon ? { t: 'param', name, op, colon, arg } : { t: 'param', name, op, arg };

@@ -10,6 +10,7 @@
 import type { AndOr, Assign, CaseItem, Command, Compound, List, Pipeline, Redir, RedirOp, SimpleCommand, Word } from './ast.js';
 import { Lexer, ParseError, type Token } from './lexer.js';
 
+const SPECIAL_BUILTINS = new Set(['break', ':', '.', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times', 'trap', 'unset']);
 const RESERVED = new Set(['!', '{', '}', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'if', 'in', 'then', 'until', 'while']);
 const REDIR_OPS = new Set(['<', '>', '>>', '<>', '>|', '<&', '>&', '<<', '<<-']);
 const ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -25,12 +26,14 @@ function plain(w: Word): string | undefined {
 
 export class Parser {
   private la: Token | null = null;
+  /** The last alias expanded ended in a blank: the word after it is checked for an alias too. */
+  private aliasNext = false;
   private depth = 0;
 
   constructor(readonly lx: Lexer, private readonly aliases: AliasLookup = () => undefined) {
     lx.sub = {
-      paren: () => {
-        const p = new Parser(lx, aliases);
+      paren: (l) => {
+        const p = new Parser(l, aliases);
         const body = p.compoundList(true);
         p.expectOp(')');
         return body;
@@ -134,6 +137,7 @@ export class Parser {
 
   /** Whether the next token ends a compound_list. */
   private atListEnd(): boolean {
+    this.expandAliases();
     const t = this.peek();
     if (t.k === 'eof') return true;
     if (t.k === 'op') return t.fd === undefined && (t.v === ')' || t.v === ';;');
@@ -143,7 +147,7 @@ export class Parser {
   }
 
   /** compound_list: terms separated by ';', '&' or newlines; empty only where `allowEmpty`. */
-  compoundList(allowEmpty = false): List {
+  compoundList(allowEmpty = false, expecting?: string): List {
     if (++this.depth > 200) throw new ParseError('Syntax error: nesting too deep', this.line);
     try {
       const out: AndOr[] = [];
@@ -157,7 +161,7 @@ export class Parser {
         else { out.push(ao); if (!this.atListEnd()) throw this.unexpected(t); }
         this.linebreak();
       }
-      if (out.length === 0 && !allowEmpty) throw this.unexpected(this.peek());
+      if (out.length === 0 && !allowEmpty) throw this.unexpected(this.peek(), this.peek().k === 'eof' ? expecting : undefined);
       return out;
     } finally {
       this.depth--;
@@ -186,7 +190,11 @@ export class Parser {
   /** pipeline: ['!'] pipe_sequence; pipe_sequence: command ('|' linebreak command)*. */
   private pipeline(): Pipeline {
     let bang = false;
-    if (this.isWord(this.peek(), '!')) { this.take(); bang = true; }
+    if (this.isWord(this.peek(), '!')) {
+      this.take();
+      bang = true;
+      if (this.isWord(this.peek(), '!')) throw this.unexpected(this.peek());
+    }
     const cmds: Command[] = [this.command()];
     while (this.isOp(this.peek(), '|')) {
       this.take();
@@ -222,6 +230,7 @@ export class Parser {
 
   /** Replace an alias in command-name position by its value (again while the value ends in a blank). */
   private expandAliases(): void {
+    this.aliasNext = false;
     const seen = new Set<string>();
     for (let i = 0; i < MAX_ALIAS_DEPTH; i++) {
       const t = this.peek();
@@ -233,6 +242,7 @@ export class Parser {
       seen.add(name);
       this.la = null;
       this.lx.insert(value);
+      this.aliasNext = /[ \t]$/.test(value);
     }
   }
 
@@ -247,8 +257,13 @@ export class Parser {
     const t = this.take() as Token & { k: 'op' };
     const w = this.take();
     this.lastEnd = w.end;
+    if (w.k === 'op' && REDIR_OPS.has(w.v)) throw new ParseError('Syntax error: redirection unexpected', w.line);
     if (w.k !== 'word') throw this.unexpected(w);
     const op = t.v as RedirOp;
+    if ((op === '<&' || op === '>&') && w.word.parts.every((p) => p.t === 'lit') && !/^([0-9]+|-)$/.test(w.word.text)) {
+      this.peek();
+      throw new ParseError('Syntax error: Bad fd number', this.lx.line);
+    }
     const r: Redir = t.fd === undefined ? { op, target: w.word } : { op, fd: t.fd, target: w.word };
     if (op === '<<' || op === '<<-') this.lx.addHeredoc(op === '<<-', w.word, (h) => { r.here = h; });
     return r;
@@ -261,6 +276,7 @@ export class Parser {
     const words: Word[] = [];
     const redirs: Redir[] = [];
     for (;;) {
+      if (this.aliasNext && words.length > 0) { this.aliasNext = false; this.expandAliases(); }
       const t = this.peek();
       if (t.k === 'op' && REDIR_OPS.has(t.v)) { redirs.push(this.ioRedirect()); continue; }
       if (t.k !== 'word') break;
@@ -297,7 +313,7 @@ export class Parser {
     this.take();
     const t = this.take();
     if (!this.isOp(t, ')')) throw this.unexpected(t, ')');
-    if (n === undefined || !NAME.test(n)) throw new ParseError(`Syntax error: Bad function name`, line);
+    if (n === undefined || !NAME.test(n) || SPECIAL_BUILTINS.has(n)) throw new ParseError(`Syntax error: Bad function name`, line);
     this.linebreak();
     const body = this.command();
     if (body.t === 'func') throw new ParseError('Syntax error: Bad function name', line);
@@ -306,7 +322,7 @@ export class Parser {
 
   private subshell(): Compound {
     const line = this.take().line;
-    const body = this.compoundList();
+    const body = this.compoundList(false, ')');
     this.expectOp(')');
     this.lastEnd = this.lx.pos;
     return { t: 'subshell', body, redirs: [], line };
@@ -314,7 +330,7 @@ export class Parser {
 
   private braceGroup(): Compound {
     const line = this.take().line;
-    const body = this.compoundList();
+    const body = this.compoundList(false, '}');
     this.expectWord('}');
     this.lastEnd = this.lx.pos;
     return { t: 'group', body, redirs: [], line };
@@ -325,14 +341,14 @@ export class Parser {
     const clauses: { cond: List; body: List }[] = [];
     let elsePart: List | undefined;
     for (;;) {
-      const cond = this.compoundList();
+      const cond = this.compoundList(false, 'then');
       this.expectWord('then');
-      const body = this.compoundList();
+      const body = this.compoundList(false, 'fi');
       clauses.push({ cond, body });
       const t = this.take();
       if (this.isWord(t, 'elif')) continue;
       if (this.isWord(t, 'else')) {
-        elsePart = this.compoundList();
+        elsePart = this.compoundList(false, 'fi');
         this.expectWord('fi');
         break;
       }
@@ -345,7 +361,7 @@ export class Parser {
 
   private whileClause(until: boolean): Compound {
     const line = this.take().line;
-    const cond = this.compoundList();
+    const cond = this.compoundList(false, 'do');
     const body = this.doGroup();
     return { t: 'loop', until, cond, body, redirs: [], line };
   }
@@ -353,7 +369,7 @@ export class Parser {
   /** do_group: 'do' compound_list 'done'. */
   private doGroup(): List {
     this.expectWord('do');
-    const body = this.compoundList();
+    const body = this.compoundList(false, 'done');
     this.expectWord('done');
     this.lastEnd = this.lx.pos;
     return body;

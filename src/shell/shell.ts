@@ -37,13 +37,22 @@ export class Shell implements ExpandHost {
   trapStatus = 0;
   /** getopts' place: the OPTIND it last set and the offset in that argument. */
   getoptsInd = 1;
-  getoptsOff = 1;
+  getoptsCur = 1;
+  getoptsOff = 0;
+  /** The assignments before the special builtin running now (exec exports them). */
+  assignEnv = new Map<string, string>();
+  /** Saved variables of the running functions' `local`s, innermost last. */
+  readonly locals: Map<string, import('./state.js').Var | undefined>[] = [];
   /** Running a `.` file (return ends it). */
   sourcing = false;
 
   /** Job control was switched on or off (`set -m`). */
   monitorChanged(): void {
     /* the process group and terminal are taken in main.ts when the shell starts interactive */
+  }
+
+  constructor() {
+    this.st.onSet = (name) => { if (name === 'PATH') this.hash.clear(); };
   }
 
   /** Report an error in dash's form. */

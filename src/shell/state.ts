@@ -43,8 +43,12 @@ export class ShellState {
     return this.vars.get(name)?.value;
   }
 
+  /** Called after a variable is assigned (the shell forgets its command hash when PATH changes). */
+  onSet: ((name: string) => void) | undefined;
+
   /** Set a variable; throws ShellError if it is read-only. */
   set(name: string, value: string): void {
+    this.onSet?.(name);
     const v = this.vars.get(name);
     if (v?.readonly) throw new ShellError(`${name}: is read only`, 2);
     if (v) v.value = value;

@@ -38,6 +38,7 @@ export interface Snapshot {
   readonly lastBg: number | null;
   readonly traps: [string, string][];
   readonly lineno: number;
+  readonly loopDepth: number;
   readonly body: List;
 }
 
@@ -55,6 +56,7 @@ export function snapshot(sh: Shell, body: List): Snapshot {
     lastBg: st.lastBg ?? null,
     traps: [...st.traps].filter(([, a]) => a === ''),
     lineno: st.lineno,
+    loopDepth: st.loopDepth,
     body,
   };
 }
@@ -73,6 +75,7 @@ export function restoreSnapshot(sh: Shell, s: Snapshot): List {
   st.lastBg = s.lastBg ?? undefined;
   for (const [k, a] of s.traps) st.traps.set(k, a);
   st.lineno = s.lineno;
+  st.loopDepth = s.loopDepth;
   sh.subshell = true;
   return s.body;
 }

@@ -2,7 +2,7 @@
  * The special builtins that steer the shell (POSIX XCU 2.14): `:` break continue return exit eval
  * `.` exec shift set times trap. Errors are ShellErrors, which end a non-interactive shell.
  */
-import os from 'posixbox/os';
+import os, { OSError } from 'posixbox/os';
 import { BreakSignal, ContinueSignal, ExitSignal, OPTIONS, ReturnSignal, ShellError } from '../state.js';
 import type { Shell } from '../shell.js';
 import { runText } from '../exec/source.js';
@@ -45,7 +45,7 @@ export function exit(sh: Shell, argv: string[]): number {
 export function evalBuiltin(sh: Shell, argv: string[]): number {
   const text = argv.slice(1).join(' ');
   if (!text.trim()) return 0;
-  return runText(sh, text);
+  return runText(sh, text, 1, 'eval: ');
 }
 
 export function dot(sh: Shell, argv: string[]): number {
@@ -53,8 +53,9 @@ export function dot(sh: Shell, argv: string[]): number {
   if (file === undefined) return 0;
   let path = file;
   if (!file.includes('/')) {
-    const found = findCommand(sh, file, sh.st.get('PATH') ?? '');
-    path = 'path' in found ? found.path : existing(file) ?? file;
+    const found = (sh.st.get('PATH') ?? '/usr/bin:/bin').split(':').map((d) => `${d || '.'}/${file}`).find(regular);
+    if (found === undefined) throw new ShellError(`.: ${file}: not found`, 2);
+    path = found;
   }
   let text = '';
   try {
@@ -75,7 +76,7 @@ export function dot(sh: Shell, argv: string[]): number {
   const was = sh.sourcing;
   sh.sourcing = true;
   try {
-    return runText(sh, text, 1);
+    return runText(sh, text, 1, `${file}: `);
   } catch (e) {
     if (e instanceof ReturnSignal) return e.status;
     throw e;
@@ -85,12 +86,11 @@ export function dot(sh: Shell, argv: string[]): number {
   }
 }
 
-function existing(file: string): string | undefined {
+function regular(path: string): boolean {
   try {
-    os.stat(file);
-    return file;
+    return (os.stat(path).st_mode & 0o170000) === 0o100000;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -100,15 +100,19 @@ export function exec(sh: Shell, argv: string[]): number {
   if (args.length === 0) return 0;
   const found = findCommand(sh, args[0]!);
   if ('error' in found) {
-    sh.err(found.error);
+    sh.err(`exec: ${found.error}`);
     throw new ExitSignal(found.status);
   }
+  const env = sh.st.environ(sh.assignEnv);
   try {
-    os.execve(found.path, args, sh.st.environ());
+    os.execve(found.path, args, env);
   } catch (e) {
-    const msg = e instanceof Error && 'strerror' in e ? String((e as { strerror: string }).strerror) : String(e);
-    sh.err(`exec: ${args[0]}: ${/No such file/.test(msg) ? 'not found' : msg}`);
-    throw new ExitSignal(/No such file/.test(msg) ? 127 : 126);
+    if (!(e instanceof OSError)) throw e;
+    if (e.errno === 8) {
+      try { os.execve('/bin/sh', ['sh', found.path, ...args.slice(1)], env); } catch { /* reported below */ }
+    }
+    sh.err(`exec: ${args[0]}: ${e.errno === 2 ? 'not found' : e.strerror}`);
+    throw new ExitSignal(e.errno === 2 ? 127 : 126);
   }
   return 0;
 }
@@ -121,6 +125,10 @@ export function shift(sh: Shell, argv: string[]): number {
 }
 
 export function setOption(sh: Shell, name: string, on: boolean): void {
+  if (name === 'monitor' && on && !os.isatty(0) && !os.isatty(2)) {
+    sh.err('set: can\'t access tty; job control turned off');
+    return;
+  }
   if (on) sh.st.opts.add(name);
   else sh.st.opts.delete(name);
   if (name === 'monitor') sh.monitorChanged();
@@ -197,13 +205,13 @@ export function trap(sh: Shell, argv: string[]): number {
   }
   let action: string | undefined = args[0];
   let conds = args.slice(1);
-  if (signalNumber(args[0]!) !== undefined && /^[0-9]+$/.test(args[0]!)) { action = undefined; conds = args; }
+  if (args.length === 1 || /^[0-9]+$/.test(args[0]!)) { action = undefined; conds = args; }
   if (action === '-') action = undefined;
   let status = 0;
   for (const c of conds) {
     const n = signalNumber(c);
     if (n === undefined) {
-      sh.err(`trap: ${c}: bad trap`);
+      sh.write(2, `trap: ${c}: bad trap\n`);
       status = 1;
       continue;
     }

@@ -10,7 +10,7 @@ import { breakLoop, colon, dot, evalBuiltin, exec, exit, returnBuiltin, set, shi
 import { bg, fg, jobs, kill, wait } from './jobctl.js';
 import { alias, cd, describe, echo, falseBuiltin, hash, printf, pwd, test, trueBuiltin, ulimit, umask, unalias } from './misc.js';
 import type { Builtin } from './types.js';
-import { exportBuiltin, getopts, read, readonly, unset } from './vars.js';
+import { exportBuiltin, getopts, local, read, readonly, unset } from './vars.js';
 
 export const SPECIAL: ReadonlySet<string> = new Set([':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times', 'trap', 'unset']);
 
@@ -75,6 +75,6 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['shift', shift], ['times', times], ['trap', trap], ['unset', unset],
   ['true', trueBuiltin], ['false', falseBuiltin], ['echo', echo], ['printf', printf], ['test', test], ['[', test],
   ['cd', cd], ['pwd', pwd], ['umask', umask], ['ulimit', ulimit], ['hash', hash], ['type', type], ['command', command],
-  ['alias', alias], ['unalias', unalias], ['read', read], ['getopts', getopts],
+  ['local', local], ['alias', alias], ['unalias', unalias], ['read', read], ['getopts', getopts],
   ['jobs', jobs], ['fg', fg], ['bg', bg], ['wait', wait], ['kill', kill],
 ]);

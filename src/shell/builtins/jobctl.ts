@@ -46,11 +46,11 @@ export function jobs(sh: Shell, argv: string[]): number {
 
 function resume(sh: Shell, argv: string[], fg: boolean): number {
   const who = argv[0]!;
-  if (!sh.st.on('monitor')) throw fail(`${who}: job control not enabled`);
   const specs = argv.length > 1 ? argv.slice(1) : ['%+'];
   let status = 0;
   for (const spec of specs) {
     const job = findJob(sh, spec, who);
+    if (!sh.st.on('monitor')) throw fail(`${who}: job control not enabled`);
     sh.write(1, fg ? `${job.text}\n` : `[${job.id}] ${job.text} &\n`);
     if (fg) sh.jobs.setTerminal(job.pgid);
     try {
@@ -72,12 +72,13 @@ export const fg = (sh: Shell, argv: string[]): number => resume(sh, argv, true);
 export const bg = (sh: Shell, argv: string[]): number => resume(sh, argv, false);
 
 export function wait(sh: Shell, argv: string[]): number {
-  const args = argv.slice(1).filter((a) => a !== '--');
+  let args = argv.slice(1);
+  if (args[0] === '--') args = args.slice(1);
+  else if (args[0]?.startsWith('-') && args[0].length > 1) throw fail(`wait: Illegal option ${args[0].slice(0, 2)}`);
   if (args.length === 0) {
     for (const j of [...sh.jobs.list]) {
       const r = sh.jobs.wait(j, true);
       if (r === undefined) return 128 + (sh.pendingSignals[0] ?? 0);
-      if (j.state === 'Done') sh.jobs.remove(j);
     }
     return 0;
   }
@@ -98,8 +99,8 @@ export function wait(sh: Shell, argv: string[]): number {
     if (r === undefined) return 128 + (sh.pendingSignals[0] ?? 0);
     status = r;
     const ws = job.statuses[job.statuses.length - 1] ?? 0;
-    if ((ws & 0x7f) !== 0 && (ws & 0xff) !== 0x7f && (ws & 0x7f) !== 2 && (ws & 0x7f) !== 13) sh.write(2, `${signalText(ws & 0x7f)}\n`);
-    if (job.state === 'Done') sh.jobs.remove(job);
+    if (!job.announced && (ws & 0x7f) !== 0 && (ws & 0xff) !== 0x7f && (ws & 0x7f) !== 2 && (ws & 0x7f) !== 13) sh.write(2, `${signalText(ws & 0x7f)}\n`);
+    job.announced = true;
   }
   return status;
 }
@@ -136,15 +137,14 @@ export function kill(sh: Shell, argv: string[]): number {
     try {
       if (a.startsWith('%')) {
         const job = findJob(sh, a, 'kill');
-        if (sh.st.on('monitor')) os.killpg(job.pgid, sig);
-        else for (const p of job.pids) if (p > 0) os.kill(p, sig);
+        os.kill(-job.pgid, sig);
         if (sig === 18) job.state = 'Running';
         continue;
       }
       if (!/^-?[0-9]+$/.test(a)) throw fail(`kill: Illegal number: ${a}`);
       os.kill(Number(a), sig);
     } catch (e) {
-      if (e instanceof OSError) { sh.err(`kill: ${e.strerror}`); status = 1; continue; }
+      if (e instanceof OSError) { sh.err(`kill: ${e.strerror}\n`); status = 1; continue; }
       throw e;
     }
   }

@@ -44,13 +44,16 @@ export function echo(sh: Shell, argv: string[]): number {
     }
   }
   if (nl) out += '\n';
-  return sh.write(1, toBytes(out)) ? 0 : 1;
+  if (sh.write(1, toBytes(out))) return 0;
+  sh.err('echo: echo: I/O error');
+  return 1;
 }
 
 export function printf(sh: Shell, argv: string[]): number {
-  if (argv.length < 2) throw fail('printf: usage: printf format [arg ...]', 2);
+  const args = argv[1] === '--' ? argv.slice(2) : argv.slice(1);
+  if (args.length < 1) throw fail('printf: usage: printf format [arg ...]', 2);
   let out = '';
-  const st = printfCore(argv[1]!, argv.slice(2), {
+  const st = printfCore(args[0]!, args.slice(1), {
     out: (s) => { out += s; },
     warn: (m) => { if (out) { sh.write(1, toBytes(out)); out = ''; } sh.err(`printf: ${m}`); },
   });
@@ -82,10 +85,9 @@ export function cd(sh: Shell, argv: string[]): number {
   let print = false;
   if (dir === undefined) {
     dir = sh.st.get('HOME');
-    if (!dir) throw fail('cd: HOME not set');
+    if (!dir) return 0;
   } else if (dir === '-') {
-    dir = sh.st.get('OLDPWD');
-    if (!dir) throw fail('cd: OLDPWD not set');
+    dir = sh.st.get('OLDPWD') || sh.st.get('PWD') || '.';
     print = true;
   }
   const candidates: string[] = [];
@@ -122,9 +124,18 @@ function safeCwd(): string {
 }
 
 export function pwd(sh: Shell, argv: string[]): number {
+  let physical = false;
+  for (const a of argv.slice(1)) {
+    if (a === '--') break;
+    if (!/^-[LP]+$/.test(a)) {
+      if (a.startsWith('-')) throw fail(`pwd: Illegal option ${a.slice(0, 2)}`);
+      break;
+    }
+    physical = a.endsWith('P');
+  }
   const logical = sh.st.get('PWD');
   const phys = safeCwd();
-  const show = argv[1] === '-P' || !logical ? phys : logical;
+  const show = physical || !logical ? phys : logical;
   sh.write(1, `${show}\n`);
   return 0;
 }
@@ -146,6 +157,7 @@ export function umask(sh: Shell, argv: string[]): number {
   }
   const m = args[0]!;
   if (/^[0-7]+$/.test(m)) { os.umask(parseInt(m, 8) & 0o777); return 0; }
+  if (/^[0-9]/.test(m)) throw fail(`umask: Illegal number: ${m}`);
   let mask = ~cur & 0o777;
   for (const clause of m.split(',')) {
     const g = /^([ugoa]*)([-+=])([rwx]*)$/.exec(clause);
@@ -208,9 +220,10 @@ export function describe(sh: Shell, name: string, builtins: ReadonlyMap<string, 
   if (sh.st.funcs.has(name)) return `${name} is a shell function`;
   if (special.has(name)) return `${name} is a special shell builtin`;
   if (builtins.has(name)) return `${name} is a shell builtin`;
+  const tracked = sh.hash.has(name);
   const f = findCommand(sh, name);
   if ('error' in f) return undefined;
-  return `${name} is ${f.path}`;
+  return tracked ? `${name} is a tracked alias for ${f.path}` : `${name} is ${f.path}`;
 }
 
 export function alias(sh: Shell, argv: string[]): number {
@@ -235,7 +248,7 @@ export function unalias(sh: Shell, argv: string[]): number {
   if (args[0] === '-a') { sh.st.aliases.clear(); return 0; }
   let status = 0;
   for (const a of args) {
-    if (!sh.st.aliases.delete(a)) { sh.err(`unalias: ${a}: not found`); status = 1; }
+    if (!sh.st.aliases.delete(a)) { sh.write(2, `unalias: ${a} not found\n`); status = 1; }
   }
   return status;
 }

@@ -142,7 +142,7 @@ export function printf(format: string, args: readonly string[], io: PrintfIo): n
         continue;
       }
       if (c !== '%') { out += c; i++; continue; }
-      const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([hlLqjzt]*)([a-zA-Z%])?/.exec(format.slice(i))!;
+      const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([hlL]*)([a-zA-Z%])?/.exec(format.slice(i))!;
       i += m[0].length;
       const flags = m[1]!;
       const conv = m[5];
@@ -190,7 +190,7 @@ export function printf(format: string, args: readonly string[], io: PrintfIo): n
         default:
           io.out(out);
           io.warn(`%${conv}: invalid directive`);
-          return 1;
+          return 2;
       }
       void stop;
     }

@@ -6,14 +6,19 @@
  */
 import os from 'posixbox/os';
 
-export class TestError extends Error {}
+/** A malformed expression: `message` in dash's words, `gnu` in coreutils' (for /bin/test). */
+export class TestError extends Error {
+  constructor(message: string, readonly gnu = message) {
+    super(message);
+  }
+}
 
 const UNARY = new Set(['-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-L', '-n', '-O', '-G', '-p', '-r', '-s', '-S', '-t', '-u', '-w', '-x', '-z']);
 const BINARY = new Set(['=', '!=', '==', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef', '<', '>']);
 
 function int(s: string): bigint {
   const t = s.trim();
-  if (!/^[+-]?[0-9]+$/.test(t)) throw new TestError(`Illegal number: ${s}`);
+  if (!/^[+-]?[0-9]+$/.test(t)) throw new TestError(`Illegal number: ${s}`, `invalid integer '${s}'`);
   return BigInt(t);
 }
 
@@ -51,7 +56,7 @@ function unary(op: string, a: string): boolean {
       const fd = Number(int(a));
       return os.isatty(fd);
     }
-    default: throw new TestError(`${op}: unexpected operator`);
+    default: throw new TestError(`${op}: unexpected operator`, `'${op}': unary operator expected`);
   }
 }
 
@@ -74,7 +79,7 @@ function binary(a: string, op: string, b: string): boolean {
     case '-nt': { const x = mtime(a); const y = mtime(b); return x !== undefined && (y === undefined || x > y); }
     case '-ot': { const x = mtime(a); const y = mtime(b); return y !== undefined && (x === undefined || x < y); }
     case '-ef': { const x = stat(a); const y = stat(b); return !!x && !!y && x.st_dev === y.st_dev && x.st_ino === y.st_ino; }
-    default: throw new TestError(`${op}: unexpected operator`);
+    default: throw new TestError(`${op}: unexpected operator`, `'${op}': binary operator expected`);
   }
 }
 
@@ -116,7 +121,7 @@ class Expr {
     const op = this.peek(1);
     if (op !== undefined && BINARY.has(op)) {
       const b = this.peek(2);
-      if (b === undefined) throw new TestError(`${op}: argument expected`);
+      if (b === undefined) throw new TestError(`${op}: argument expected`, `missing argument after '${op}'`);
       this.i += 3;
       return binary(t, op, b);
     }
@@ -140,7 +145,8 @@ export function evaluate(args: readonly string[]): boolean {
   if (n === 2) {
     if (a === '!') return b === '';
     if (UNARY.has(a!)) return unary(a!, b!);
-    throw new TestError(`${a}: unexpected operator`);
+    if (BINARY.has(b!)) throw new TestError(`${b}: argument expected`, `missing argument after '${b}'`);
+    throw new TestError(`${a}: unexpected operator`, `'${a}': unary operator expected`);
   }
   if (n === 3) {
     if (BINARY.has(b!)) return binary(a!, b!, c!);
@@ -148,6 +154,7 @@ export function evaluate(args: readonly string[]): boolean {
     if (a === '(' && c === ')') return b !== '';
     if (b === '-a') return a !== '' && c !== '';
     if (b === '-o') return a !== '' || c !== '';
+    throw new TestError(`${a}: unexpected operator`, `'${b}': binary operator expected`);
   }
   if (n === 4) {
     if (a === '!') return !evaluate([b!, c!, d!]);
@@ -155,21 +162,21 @@ export function evaluate(args: readonly string[]): boolean {
   }
   const e = new Expr(args);
   const v = e.or();
-  if (e.i < n) throw new TestError(`${args[e.i]}: unexpected operator`);
+  if (e.i < n) throw new TestError(`${args[e.i]}: unexpected operator`, `extra argument '${args[e.i]}'`);
   return v;
 }
 
-/** test/[ as a command: 0 true, 1 false, 2 error (reported through `warn`). */
-export function runTest(argv: readonly string[], warn: (message: string) => void): number {
+/** test/[ as a command: 0 true, 1 false, 2 error (reported through `warn`, in coreutils' words if `gnu`). */
+export function runTest(argv: readonly string[], warn: (message: string) => void, gnu = false): number {
   let args = argv.slice(1);
-  if (argv[0] === '[') {
-    if (args[args.length - 1] !== ']') { warn('missing ]'); return 2; }
+  if (/(^|\/)\[$/.test(argv[0] ?? '')) {
+    if (args[args.length - 1] !== ']') { warn(gnu ? "missing ']'" : 'missing ]'); return 2; }
     args = args.slice(0, -1);
   }
   try {
     return evaluate(args) ? 0 : 1;
   } catch (e) {
-    if (e instanceof TestError) { warn(e.message); return 2; }
+    if (e instanceof TestError) { warn(gnu ? e.gnu : e.message); return 2; }
     throw e;
   }
 }

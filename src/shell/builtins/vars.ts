@@ -128,18 +128,26 @@ export function read(sh: Shell, argv: string[]): number {
   const isWhite = (k: number): boolean => isIfs(k) && ' \t\n'.includes(chars[k]!.c);
   let k = 0;
   const text = (from: number, to: number): string => chars.slice(from, to).map((x) => x.c).join('');
+  const assign = (name: string, value: string): void => {
+    try {
+      sh.st.set(name, value);
+    } catch (e) {
+      if (e instanceof ShellError) throw new ShellError(`read: ${e.message}`, 2, false);
+      throw e;
+    }
+  };
   names.forEach((name, idx) => {
     while (k < chars.length && isWhite(k)) k++;
     if (idx === names.length - 1) {
       let end = chars.length;
       while (end > k && isWhite(end - 1)) end--;
-      sh.st.set(name, text(k, end));
+      assign(name, text(k, end));
       k = chars.length;
       return;
     }
     const start = k;
     while (k < chars.length && !isIfs(k)) k++;
-    sh.st.set(name, text(start, k));
+    assign(name, text(start, k));
     while (k < chars.length && isWhite(k)) k++;
     if (k < chars.length && isIfs(k) && !isWhite(k)) k++;
   });
@@ -149,37 +157,52 @@ export function read(sh: Shell, argv: string[]): number {
 export function getopts(sh: Shell, argv: string[]): number {
   const spec = argv[1];
   const name = argv[2];
-  if (spec === undefined || name === undefined) throw new ShellError('getopts: usage: getopts optstring var [arg]', 2, false);
+  if (spec === undefined || name === undefined) throw new ShellError('getopts: Usage: getopts optstring var [arg...]', 2, false);
+  if (!NAME.test(name)) throw new ShellError(`getopts: ${name}: bad variable name`, 2, false);
   const args = argv.length > 3 ? argv.slice(3) : sh.st.positional;
   const silent = spec.startsWith(':');
-  let ind = Number(sh.st.get('OPTIND') ?? '1');
-  if (!Number.isInteger(ind) || ind < 1) ind = 1;
-  if (sh.getoptsInd !== ind) sh.getoptsOff = 1;
-  const done = (): number => {
+  const optind = sh.st.get('OPTIND') ?? '1';
+  if (optind !== String(sh.getoptsInd)) {
+    // OPTIND was set by the user: start over at that argument
+    sh.getoptsCur = Math.max(1, Number(optind) || 1);
+    sh.getoptsOff = 0;
+  }
+  const setInd = (): void => {
+    const ind = sh.getoptsOff > 0 ? sh.getoptsCur + 1 : sh.getoptsCur;
+    sh.getoptsInd = ind;
+    sh.st.set('OPTIND', String(ind));
+  };
+  const end = (): number => {
+    sh.getoptsOff = 0;
+    setInd();
     sh.st.set(name, '?');
     sh.st.unset('OPTARG');
-    sh.st.set('OPTIND', String(ind));
-    sh.getoptsInd = ind;
-    sh.getoptsOff = 1;
     return 1;
   };
-  const arg = args[ind - 1];
-  if (arg === undefined || !arg.startsWith('-') || arg === '-') return done();
-  if (arg === '--' && sh.getoptsOff === 1) { ind++; return done(); }
+  let arg = args[sh.getoptsCur - 1];
+  if (sh.getoptsOff === 0) {
+    if (arg === undefined || !arg.startsWith('-') || arg === '-') return end();
+    if (arg === '--') { sh.getoptsCur++; return end(); }
+    sh.getoptsOff = 1;
+  }
+  arg ??= '';
   const c = arg[sh.getoptsOff]!;
   sh.getoptsOff++;
-  const next = (): void => {
-    if (sh.getoptsOff >= arg.length) { ind++; sh.getoptsOff = 1; }
+  const advance = (): void => {
+    if (sh.getoptsOff >= arg!.length) { sh.getoptsCur++; sh.getoptsOff = 0; }
   };
   const k = c === ':' ? -1 : spec.indexOf(c);
   if (k < 0) {
-    next();
-    if (silent) { sh.st.set('OPTARG', c); } else { sh.write(2, `Illegal option -${c}\n`); sh.st.unset('OPTARG'); }
+    advance();
+    if (silent) sh.st.set('OPTARG', c);
+    else { sh.write(2, `Illegal option -${c}\n`); sh.st.unset('OPTARG'); }
     sh.st.set(name, '?');
   } else if (spec[k + 1] === ':') {
     let val: string | undefined;
-    if (sh.getoptsOff < arg.length) { val = arg.slice(sh.getoptsOff); ind++; sh.getoptsOff = 1; }
-    else { val = args[ind]; ind += 2; sh.getoptsOff = 1; }
+    if (sh.getoptsOff < arg.length) val = arg.slice(sh.getoptsOff);
+    else { val = args[sh.getoptsCur]; if (val !== undefined) sh.getoptsCur++; }
+    sh.getoptsCur++;
+    sh.getoptsOff = 0;
     if (val === undefined) {
       if (silent) { sh.st.set('OPTARG', c); sh.st.set(name, ':'); }
       else { sh.write(2, `No arg for -${c} option\n`); sh.st.unset('OPTARG'); sh.st.set(name, '?'); }
@@ -188,11 +211,27 @@ export function getopts(sh: Shell, argv: string[]): number {
       sh.st.set(name, c);
     }
   } else {
-    next();
+    advance();
     sh.st.unset('OPTARG');
     sh.st.set(name, c);
   }
-  sh.st.set('OPTIND', String(ind));
-  sh.getoptsInd = ind;
+  setInd();
+  return 0;
+}
+
+export function local(sh: Shell, argv: string[]): number {
+  const frame = sh.locals[sh.locals.length - 1];
+  if (!frame || sh.st.funcDepth === 0) throw new ShellError('local: not in a function', 2, false);
+  for (const a of argv.slice(1)) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (name === '-') continue;
+    if (!NAME.test(name)) throw new ShellError(`local: ${name}: bad variable name`, 2, false);
+    if (!frame.has(name)) {
+      const v = sh.st.vars.get(name);
+      frame.set(name, v ? { ...v } : undefined);
+    }
+    if (eq >= 0) sh.st.set(name, a.slice(eq + 1));
+  }
   return 0;
 }

@@ -14,10 +14,10 @@ import { ShellError } from '../state.js';
 import type { Shell } from '../shell.js';
 import { spawnSubshell } from '../subshell.js';
 import { BUILTINS } from '../builtins/index.js';
-import { actions, closeAll, plan } from './redir.js';
+import { actions, closeAll, plan, type Step } from './redir.js';
 import { runCommand } from './run.js';
 import { findCommand, spawnCommand, type FileAction } from './spawn.js';
-import { trace } from './simple.js';
+import { reportWith, trace } from './simple.js';
 
 export function runPipeline(sh: Shell, p: Pipeline): number {
   if (p.bang) sh.condDepth++;
@@ -91,8 +91,6 @@ export function startElement(sh: Shell, c: Command, acts: readonly FileAction[],
       const env = new Map<string, string>();
       for (const a of c.assigns) env.set(a.name, expandString(sh, a.value, true));
       trace(sh, c.assigns.map((a) => `${a.name}=${env.get(a.name)}`), argv);
-      const found = findCommand(sh, name, env.get('PATH'));
-      if ('error' in found) { sh.err(found.error); return { status: found.status }; }
       let p;
       try {
         p = plan(sh, c.redirs);
@@ -101,14 +99,13 @@ export function startElement(sh: Shell, c: Command, acts: readonly FileAction[],
         sh.err(e.message);
         return { status: e.status };
       }
-      try {
-        const got = spawnCommand(sh, found.path, argv, sh.st.environ(env), [...acts, ...actions(p)], pgid === undefined ? {} : { pgid });
-        if (typeof got === 'number') return got;
-        sh.err(got.error);
-        return { status: got.status };
-      } finally {
-        closeAll(p);
-      }
+      const found = findCommand(sh, name, env.get('PATH'));
+      const got = 'error' in found ? found
+        : spawnCommand(sh, found.path, argv, sh.st.environ(env), [...acts, ...actions(p)], pgid === undefined ? {} : { pgid });
+      if (typeof got === 'number') { closeAll(p); return got; }
+      const pipeSteps = acts.flatMap((a): Step[] => (a[0] === 'dup2' ? [{ op: 'dup', from: a[1], to: a[2] }] : []));
+      reportWith(sh, { steps: [...pipeSteps, ...p.steps], opened: p.opened }, got.error);
+      return { status: got.status };
     }
   }
   const body = [{ first: { bang: false, cmds: [c] }, rest: [], bg: false, text: '' }];

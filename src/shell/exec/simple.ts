@@ -23,11 +23,28 @@ export function trace(sh: Shell, assigns: readonly string[], argv: readonly stri
   sh.write(2, `${ps4}${[...assigns, ...argv].join(' ')}\n`);
 }
 
+const DECLARE = new Set(['export', 'readonly', 'local']);
+const ASSIGN_WORD = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** Expand a command's words; after export, readonly and local, `name=value` words are assignments (not split). */
+function expandArgs(sh: Shell, words: SimpleCommand['words']): string[] {
+  const first = words[0];
+  const name = first && first.parts.length === 1 && first.parts[0]!.t === 'lit' ? first.parts[0]!.v : undefined;
+  if (name === undefined || !DECLARE.has(name)) return expandFields(sh, words);
+  const out = [name];
+  for (const w of words.slice(1)) {
+    const p = w.parts[0];
+    if (p?.t === 'lit' && ASSIGN_WORD.test(p.v)) out.push(expandString(sh, w, true));
+    else out.push(...expandFields(sh, [w]));
+  }
+  return out;
+}
+
 export function runSimple(sh: Shell, c: SimpleCommand): number {
   const st = sh.st;
   st.lineno = c.line;
   sh.substStatus = 0;
-  const argv = expandFields(sh, c.words);
+  const argv = expandArgs(sh, c.words);
   if (argv.length === 0) {
     const shown: string[] = [];
     for (const a of c.assigns) {
@@ -52,6 +69,7 @@ export function runSimple(sh: Shell, c: SimpleCommand): number {
 
   if (SPECIAL.has(name)) {
     for (const [k, v] of values) st.set(k, v);
+    sh.assignEnv = values;
     if (name === 'exec' && (argv.length === 1 || (argv.length === 2 && argv[1] === '--'))) {
       apply(sh, plan(sh, c.redirs), true);
       return 0;
@@ -106,23 +124,26 @@ export function callFunction(sh: Shell, body: Command, argv: readonly string[]):
   const saved = st.positional;
   st.positional = argv.slice(1);
   st.funcDepth++;
+  const loops = st.loopDepth;
+  st.loopDepth = 0;
+  sh.locals.push(new Map());
   try {
     return runCommand(sh, body);
   } catch (e) {
     if (e instanceof ReturnSignal) return e.status;
     throw e;
   } finally {
+    for (const [k, v] of sh.locals.pop()!) {
+      if (v) st.vars.set(k, v);
+      else st.vars.delete(k);
+    }
+    st.loopDepth = loops;
     st.funcDepth--;
     st.positional = saved;
   }
 }
 
 export function runExternal(sh: Shell, argv: string[], values: Map<string, string>, redirs: SimpleCommand['redirs'], pathVar?: string): number {
-  const found = findCommand(sh, argv[0]!, pathVar ?? values.get('PATH'));
-  if ('error' in found) {
-    sh.err(found.error);
-    return found.status;
-  }
   let p;
   try {
     p = plan(sh, redirs);
@@ -131,16 +152,24 @@ export function runExternal(sh: Shell, argv: string[], values: Map<string, strin
     sh.err(e.message);
     return e.status;
   }
-  let got;
-  try {
-    got = spawnCommand(sh, found.path, argv, sh.st.environ(values), actions(p), sh.st.on('monitor') ? { pgid: 0 } : {});
-  } finally {
-    closeAll(p);
-  }
+  const found = findCommand(sh, argv[0]!, pathVar ?? values.get('PATH'));
+  const got = 'error' in found ? found
+    : spawnCommand(sh, found.path, argv, sh.st.environ(values), actions(p), sh.st.on('monitor') ? { pgid: 0 } : {});
   if (typeof got !== 'number') {
-    sh.err(got.error);
+    reportWith(sh, p, got.error);
     return got.status;
   }
+  closeAll(p);
   const job = sh.jobs.add([got], got, argv.join(' '), false);
   return sh.jobs.foreground(job);
+}
+
+/** Print an error with the command's redirections in effect (`nosuch 2>/dev/null` is silent). */
+export function reportWith(sh: Shell, p: ReturnType<typeof plan>, message: string): void {
+  const saved = apply(sh, p);
+  try {
+    sh.err(message);
+  } finally {
+    restore(saved);
+  }
 }

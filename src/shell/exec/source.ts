@@ -15,7 +15,7 @@ export function parserFor(sh: Shell, lx: Lexer): Parser {
 }
 
 /** Run text to its end; a syntax error is a ShellError (status 2). Returns the last status. */
-export function runText(sh: Shell, text: string, line = sh.st.lineno): number {
+export function runText(sh: Shell, text: string, line = sh.st.lineno, prefix = ''): number {
   const p = parserFor(sh, new Lexer(text, null, line));
   let status = 0;
   const savedLine = sh.st.lineno;
@@ -26,7 +26,7 @@ export function runText(sh: Shell, text: string, line = sh.st.lineno): number {
     } catch (e) {
       if (e instanceof ParseError) {
         sh.st.lineno = e.line;
-        throw new ShellError(e.message, 2);
+        throw new ShellError(prefix + e.message, 2);
       }
       throw e;
     }

@@ -24,7 +24,14 @@ export function findCommand(sh: Shell, name: string, pathVar?: string): Found {
   if (name.includes('/')) return { path: name };
   if (pathVar === undefined) {
     const cached = sh.hash.get(name);
-    if (cached !== undefined) return { path: cached };
+    if (cached !== undefined) {
+      try {
+        os.stat(cached);
+        return { path: cached };
+      } catch {
+        sh.hash.delete(name);
+      }
+    }
   }
   let denied = false;
   for (const dir of (pathVar ?? sh.st.get('PATH') ?? '/usr/bin:/bin').split(':')) {

@@ -18,8 +18,7 @@ export function signalNumber(s: string): number | undefined {
     const n = Number(s);
     return n < SIGNALS.length ? n : undefined;
   }
-  const name = s.toUpperCase().replace(/^SIG/, '');
-  const n = SIGNALS.indexOf(name);
+  const n = SIGNALS.indexOf(s);
   return n >= 0 ? n : undefined;
 }
 
@@ -46,11 +45,10 @@ export function runPendingTraps(sh: Shell): void {
 
 /** Set the disposition of a signal for a trap action: '' ignores, undefined restores the default. */
 export function installTrap(sh: Shell, sig: number, action: string | undefined): void {
-  if (sig === 0) return;
   const name = SIGNALS[sig]!;
   if (action === undefined) sh.st.traps.delete(name);
   else sh.st.traps.set(name, action);
-  if (sig === 9 || sig === 19) return;
+  if (sig === 0 || sig === 9 || sig === 19) return;
   try {
     if (action === undefined) signal.signal(sig, sh.interactive && (sig === 3 || sig === 15) ? signal.SIG_IGN : sh.interactive && sig === 2 ? () => { sh.pendingSignals.push(sig); } : signal.SIG_DFL);
     else if (action === '') signal.signal(sig, signal.SIG_IGN);

@@ -78,7 +78,7 @@ function expandAssign(h: ExpandHost, parts: readonly WordPart[], b: Fields): voi
   });
 }
 
-function expandParts(h: ExpandHost, parts: readonly WordPart[], b: Fields, dq: boolean, tilde: boolean): void {
+function expandParts(h: ExpandHost, parts: readonly WordPart[], b: Fields, dq: boolean, tilde: boolean, splitLit = false): void {
   parts.forEach((p, i) => {
     switch (p.t) {
       case 'lit': {
@@ -94,6 +94,7 @@ function expandParts(h: ExpandHost, parts: readonly WordPart[], b: Fields, dq: b
           }
         }
         if (dq) b.quoted(p.v);
+        else if (splitLit) b.split(p.v);
         else b.literal(p.v);
         return;
       }
@@ -186,12 +187,12 @@ function param(h: ExpandHost, p: ParamPart, b: Fields, dq: boolean): void {
   const missing = value === undefined || (p.colon === true && value === '');
   switch (p.op) {
     case '-':
-      if (missing) expandParts(h, p.arg!.parts, b, dq, true);
+      if (missing) expandParts(h, p.arg!.parts, b, dq, true, true);
       else if (special) positional(st, p.name, b, dq);
       else emit(value!);
       return;
     case '+':
-      if (!missing) expandParts(h, p.arg!.parts, b, dq, true);
+      if (!missing) expandParts(h, p.arg!.parts, b, dq, true, true);
       return;
     case '=':
       if (missing) {
