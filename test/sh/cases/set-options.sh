@@ -206,3 +206,48 @@ echo 'it''s' "a  b"
 its a  b
 ## stderr:
 + echo its a  b
+
+#### set -x traces the commands inside compound commands, not the keywords
+set -x
+for i in a; do echo $i; done
+if true; then :; fi
+case a in a) :;; esac
+## stdout:
+a
+## stderr:
++ echo a
++ true
++ :
++ :
+
+#### set -x traces function calls and their bodies
+set -x
+f() { echo "in f" "$1"; }
+f "x y"
+## stdout:
+in f x y
+## stderr:
++ f x y
++ echo in f x y
+
+#### set -x shows several assignments and a redirection-free command
+set -x
+x=$((1+1)) y=2
+echo >/dev/null hi
+export e=1
+## stderr:
++ x=2 y=2
++ echo hi
++ export e=1
+
+#### set -x traces inside subshells and substitutions
+set -x
+(echo sub)
+echo "$(echo cs)"
+## stdout:
+sub
+cs
+## stderr:
++ echo sub
++ echo cs
++ echo cs
