@@ -83,31 +83,42 @@ describe('npx posixbox in a terminal (tmux)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('logs alice in; pipelines, ^C, ^Z and fg, su, exit', async () => {
+  it('logs alice in; a pipeline, history, ^C, ^Z and fg, su, exit', async () => {
     // the login prompt (PS1 from /etc/profile)
     let s = await waitFor('the prompt', (l) => prompts(l) === 1);
-    expect(s).toEqual([`${PROMPT}`]);
+    expect(s).toEqual([PROMPT]);
+    /** The screen from the last prompt on, once `ok` holds. */
+    let mark = 0;
+    const step = async (what: string, ok: (l: string[]) => boolean, key?: string): Promise<string[]> => {
+      const lines = key ? await keyUntil(key, what, ok) : await waitFor(what, ok);
+      const from = mark;
+      mark = lines.length - 1;
+      return lines.slice(from);
+    };
 
     // a pipeline
     typeLine('echo hello | cat');
-    s = await waitFor('hello and a new prompt', (l) => prompts(l) === 2);
-    expect(s).toEqual([`${PROMPT} echo hello | cat`, 'hello', PROMPT]);
+    expect(await step('hello and a new prompt', (l) => prompts(l) === 2)).toEqual([`${PROMPT} echo hello | cat`, 'hello', PROMPT]);
+
+    // ↑ recalls it, Enter runs it again
+    tmux('send-keys', '-t', PANE, 'Up');
+    await waitFor('the line recalled', (l) => l[l.length - 1] === `${PROMPT} echo hello | cat`);
+    tmux('send-keys', '-t', PANE, 'Enter');
+    expect(await step('hello again', (l) => prompts(l) === 3)).toEqual([`${PROMPT} echo hello | cat`, 'hello', PROMPT]);
 
     // ^C interrupts a foreground job and the prompt returns
     typeLine('sleep 100');
     await waitFor('sleep 100 typed', (l) => l[l.length - 1] === `${PROMPT} sleep 100`);
-    s = await keyUntil('C-c', 'the prompt after ^C', (l) => prompts(l) === 3);
-    expect(s.slice(2)).toEqual([`${PROMPT} sleep 100`, '^C', PROMPT]);
+    expect(await step('the prompt after ^C', (l) => prompts(l) === 4, 'C-c')).toEqual([`${PROMPT} sleep 100`, '^C', PROMPT]);
 
     // ^Z stops a job; fg resumes it; ^C ends it
     typeLine('sleep 100');
     await waitFor('sleep 100 typed', (l) => l[l.length - 1] === `${PROMPT} sleep 100`);
-    s = await keyUntil('C-z', 'Stopped', (l) => l.some((x) => /^\[1\] *\+ *Stopped +sleep 100$/.test(x)) && prompts(l) === 4);
-    expect(s.slice(4).map((x) => x.replace(/ +/g, ' '))).toEqual([`${PROMPT} sleep 100`, '^Z', '[1] + Stopped sleep 100', PROMPT]);
+    s = await step('Stopped', (l) => l.some((x) => /^\[1\] *\+ *Stopped +sleep 100$/.test(x)) && prompts(l) === 5, 'C-z');
+    expect(s.map((x) => x.replace(/ +/g, ' '))).toEqual([`${PROMPT} sleep 100`, '^Z', '[1] + Stopped sleep 100', PROMPT]);
     typeLine('fg');
     await waitFor('fg to name the job', (l) => l[l.length - 1] === 'sleep 100');
-    s = await keyUntil('C-c', 'the prompt after fg and ^C', (l) => prompts(l) === 5);
-    expect(s.slice(7)).toEqual([`${PROMPT} fg`, 'sleep 100', '^C', PROMPT]);
+    expect(await step('the prompt after fg and ^C', (l) => prompts(l) === 6, 'C-c')).toEqual([`${PROMPT} fg`, 'sleep 100', '^C', PROMPT]);
 
     // su asks for alice's password (not echoed); the new shell's id is alice's
     typeLine('su alice');
@@ -115,12 +126,12 @@ describe('npx posixbox in a terminal (tmux)', () => {
     typeLine('alice');
     await waitFor('the su shell\'s prompt', (l) => l[l.length - 1] === '$');
     typeLine('id');
-    s = await waitFor('id', (l) => l.includes(ALICE_ID) && l[l.length - 1] === '$');
-    expect(s.slice(10)).toEqual([`${PROMPT} su alice`, 'Password:', '$ id', ALICE_ID, '$']);
+    expect(await step('id', (l) => l.includes(ALICE_ID) && l[l.length - 1] === '$'))
+      .toEqual([`${PROMPT} su alice`, 'Password:', '$ id', ALICE_ID, '$']);
 
     // exit the su shell, then the login shell: the pane's command ends with status 0
     typeLine('exit');
-    await waitFor('the login shell\'s prompt again', (l) => prompts(l) === 6);
+    expect(await step('the login shell\'s prompt again', (l) => prompts(l) === 7)).toEqual(['$ exit', PROMPT]);
     typeLine('exit');
     await waitFor('the pane to end', () => tmux('display-message', '-p', '-t', PANE, '#{pane_dead}').trim() === '1');
     expect(tmux('display-message', '-p', '-t', PANE, '#{pane_dead_status}').trim()).toBe('0');
