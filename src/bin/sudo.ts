@@ -17,11 +17,10 @@
  * SUDO_GID set), the target's groups, gid and uid. /bin/sudo must be set-user-ID root.
  * After a right password sudo does not ask again on the same terminal, in the same session, for
  * 15 minutes (lib/sudo-ts.ts; -k forgets or ignores that, -K removes it). Every failure is status
- * 1. Differences from sudo: no logging, a usage error ends with coreutils' `Try 'sudo --help'`
- * line, and sudo execs the command instead of waiting for it.
+ * 1. Differences from sudo: no logging, and sudo execs the command instead of waiting for it.
  */
 import os, { grp, OSError, stat as S } from 'posixbox/os';
-import { Fatal, program, reason, writeAll } from './lib.js';
+import { Fatal, getopt, program, reason, UsageError, writeAll, type Spec } from './lib.js';
 import { becomeUser, lookupUid, lookupUser, passwordMatches, readPassword, shellOf, loginArgv0, type Passwd } from './lib/auth.js';
 import { check, parseSudoers, SudoersSyntaxError, type Subject, type Sudoers } from './lib/sudoers.js';
 import { forget, fresh, record } from './lib/sudo-ts.js';
@@ -154,12 +153,14 @@ function environment(target: Passwd, me: Passwd, path: string, commandLine: stri
   return env;
 }
 
-const run = program('sudo', {
+const SPEC: Spec = {
   usage: '[-knS] [-u user] [-i | -s] [command [arg ...]]',
   about: 'sudo - execute a command as another user',
   short: '+hiKklnSsu:Vv',
   long: { login: 'i', 'remove-timestamp': 'K', 'reset-timestamp': 'k', list: 'l', 'non-interactive': 'n', stdin: 'S', shell: 's', 'user=': 'u' },
-}, (t, a) => {
+};
+
+const run = program('sudo', SPEC, (t, a) => {
   if (a.has('h')) return writeAll(1, USAGE), 0;
   if (a.has('V')) return writeAll(1, 'Sudo version 1.9 (posixbox 0.1.0)\n'), 0;
   {
@@ -252,4 +253,14 @@ function listOrValidate(list: boolean, who: Subject, me: Passwd, sudoers: Sudoer
 }
 
 /** Messages name the program `sudo` whatever path ran it, as sudo does. */
-export const main = (argv: string[]): number => run(['sudo', ...argv.slice(1)]);
+/** A bad option is reported as sudo does: the message, then the usage lines; status 1. */
+export const main = (argv: string[]): number => {
+  try {
+    getopt(argv.slice(1), SPEC);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    writeAll(2, `sudo: ${e.message}\n${USAGE}`);
+    return 1;
+  }
+  return run(['sudo', ...argv.slice(1)]);
+};
