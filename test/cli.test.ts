@@ -107,13 +107,13 @@ describe('posixbox lesson', () => {
   });
 
   it('--check reports every lesson and ends with the counts', () => {
-    const r = cli(['lesson', '--check']);
+    const r = cli(['lesson', '--check'], '', 150_000);
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
     expect(lines.filter((l) => l.startsWith('pass')).length).toBeGreaterThanOrEqual(23);
     expect(lines[lines.length - 1]).toMatch(/^\d+ passed, 0 failed/);
-  });
+  }, 160_000);
 
   it('an unknown lesson is an error', () => {
     const r = cli(['lesson', 'nope']);
