@@ -7,11 +7,11 @@
  */
 import {
   CTL_ERRNO, CTL_NR, CTL_OUT_LEN, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, RET_COUNT,
-  STATE_REQUEST, STATE_RESPONSE, type ChannelViews,
+  STATE_REQUEST, STATE_RESPONSE, channelDigest, type ChannelViews,
 } from './abi/channel.js';
 import { EINTR, ENOSYS, errnoName, strerror } from './abi/errno.js';
 import { SIGKILL, SIGSYS } from './abi/signal.js';
-import { requestDigest, type LogEntry } from '../proc/syscall-log.js';
+import type { LogEntry } from '../proc/syscall-log.js';
 import { restarts, takeHandlerSignal } from '../proc/signal-deliver.js';
 import { SYS } from './abi/sysno.js';
 import { isSysError, SysError } from './errors.js';
@@ -58,11 +58,6 @@ class RequestArgs implements Args {
   }
   out(max: number): Uint8Array {
     return this.ch.data.subarray(0, Math.max(0, Math.min(max, DATA_SIZE)));
-  }
-  byteArgs(kinds: readonly ArgKind[]): Uint8Array[] {
-    const out: Uint8Array[] = [];
-    kinds.forEach((k, i) => { if (k !== 'int') out.push(this.bytes(i)); });
-    return out;
   }
 }
 
@@ -149,7 +144,7 @@ export class ChannelServer {
       const args = new RequestArgs(ch, entry?.args ?? []);
       p.requestNr = nr;
       p.calls++;
-      p.requestDigest = requestDigest(nr, ch.args.subarray(0, entry?.args.length ?? 0), args.byteArgs(entry?.args ?? []));
+      p.requestDigest = channelDigest(ch);
       if (p.replay) {
         if (!this.replayAnswer(p)) return;
       } else if (!entry) {
@@ -174,14 +169,15 @@ export class ChannelServer {
   private replayAnswer(p: Process): boolean {
     const r = p.replay!;
     const e = r.entries[r.pos];
+    if (p.requestNr === SYS.replay_diverged && r.shipped) {
+      // The child's Worker found a call that differs from the record it was answering from.
+      const a = new RequestArgs(p.channel!, ['int', 'int', 'int']);
+      const at = a.int(0);
+      this.diverged(p, at, r.shipped[at - 1], a.int(2));
+      return false;
+    }
     if (!e || e.digest !== p.requestDigest) {
-      const want = e ? (NAMES.get(e.nr) ?? `syscall ${e.nr}`) : 'nothing (the record ended)';
-      const got = NAMES.get(p.requestNr) ?? `syscall ${p.requestNr}`;
-      const msg = `posixbox: pid ${p.pid}: fork replay diverged at call ${r.pos + 1}: the parent made ${want}` +
-        `${e && e.nr === p.requestNr ? ' with other arguments' : ''}, the child made ${got}; ` +
-        'a program must make the same calls before fork every time it runs (see README)\n';
-      this.k.diagnostic(p, msg);
-      this.k.exit(p, SIGKILL);
+      this.diverged(p, (r.shipped?.length ?? 0) + r.pos + 1, e, p.requestNr);
       return false;
     }
     r.pos++;
@@ -202,6 +198,17 @@ export class ChannelServer {
     Atomics.store(ch.ctl, CTL_STATE, STATE_RESPONSE);
     Atomics.notify(ch.ctl, CTL_STATE);
     return true;
+  }
+
+  /** Kill a forked child whose call number `at` (from 1) differs from its parent's record. */
+  private diverged(p: Process, at: number, e: LogEntry | undefined, gotNr: number): void {
+    const want = e ? (NAMES.get(e.nr) ?? `syscall ${e.nr}`) : 'nothing (the record ended)';
+    const got = NAMES.get(gotNr) ?? `syscall ${gotNr}`;
+    const msg = `posixbox: pid ${p.pid}: fork replay diverged at call ${at}: the parent made ${want}` +
+      `${e && e.nr === gotNr ? ' with other arguments' : ''}, the child made ${got}; ` +
+      'a program must make the same calls before fork every time it runs (see README)\n';
+    this.k.diagnostic(p, msg);
+    this.k.exit(p, SIGKILL);
   }
 
   /**

@@ -272,6 +272,7 @@ export class Kernel {
     worker.start({
       type: 'start', sab: p.channel!.sab, pid: p.pid, argv: p.argv, env: p.env,
       seed: p.seed, program: image, spin: this.options.spin ?? 2000, running: !this.clock.deterministic,
+      replay: p.replay?.shipped,
     });
   }
 

@@ -1,10 +1,14 @@
 /**
  * The process side of the syscall channel: marshal a request into the shared buffer, ring the
  * doorbell, spin briefly, then Atomics.wait for the kernel's answer. Synchronous, as a system call is.
+ *
+ * A forked child starts with its parent's record (fork by replay, proc/syscall-log.ts): until the
+ * record runs out, each request is checked against it here and answered from it, in the channel,
+ * without waking the kernel; a request that differs is reported to the kernel, which kills us.
  */
 import {
-  CTL_ERRNO, CTL_IN_LEN, CTL_NR, CTL_OUT_LEN, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, STATE_REQUEST,
-  STATE_RESPONSE, channelViews, type ChannelViews,
+  CTL_ARGC, CTL_ERRNO, CTL_IN_LEN, CTL_NR, CTL_OUT_LEN, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, STATE_REQUEST,
+  STATE_RESPONSE, channelDigest, channelViews, type ChannelViews, type ReplayEntry,
 } from '../kernel/abi/channel.js';
 import { SYS } from '../kernel/abi/sysno.js';
 import { E2BIG } from '../kernel/abi/errno.js';
@@ -28,14 +32,25 @@ export class SyscallClient {
   /** Runs the user-space handler of a signal the kernel hands over with an answer. */
   onSignal: (sig: number) => void = () => {};
 
+  /** The parent's record while this forked child repeats it, and how far it has got. */
+  private replay: readonly ReplayEntry[] | undefined;
+  private replayPos = 0;
+
   constructor(sab: SharedArrayBuffer, public spin: number) {
     this.ch = channelViews(sab);
+  }
+
+  /** A forked child: answer the calls before the fork from the parent's record. */
+  startReplay(entries: readonly ReplayEntry[] | undefined): void {
+    this.replay = entries && entries.length > 0 ? entries : undefined;
+    this.replayPos = 0;
   }
 
   /** A call with only numeric arguments; returns ret[0] or throws Errno. */
   call(name: string, nr: number, ...ints: number[]): number {
     const { ctl, args } = this.ch;
     for (let i = 0; i < ints.length; i++) args[i] = ints[i]!;
+    ctl[CTL_ARGC] = ints.length;
     ctl[CTL_IN_LEN] = 0;
     return this.transact(name, nr);
   }
@@ -71,6 +86,7 @@ export class SyscallClient {
       off += n;
     }
     this.ch.ctl[CTL_IN_LEN] = off;
+    this.ch.ctl[CTL_ARGC] = argv.length;
     return this.transact(name, nr);
   }
 
@@ -101,6 +117,10 @@ export class SyscallClient {
   private exchange(nr: number): void {
     const { ctl } = this.ch;
     ctl[CTL_NR] = nr;
+    if (this.replay) {
+      this.answerFromRecord(nr);
+      return;
+    }
     Atomics.store(ctl, CTL_STATE, STATE_REQUEST);
     Atomics.notify(ctl, CTL_STATE);
     let i = 0;
@@ -110,18 +130,51 @@ export class SyscallClient {
     }
   }
 
+  /** The recorded answer to the request in the channel, written where the kernel would write it. */
+  private answerFromRecord(nr: number): void {
+    const record = this.replay!;
+    const e = record[this.replayPos];
+    if (!e || e.digest !== channelDigest(this.ch)) this.diverged(nr);
+    this.replayPos++;
+    if (this.replayPos >= record.length) this.replay = undefined; // next comes the fork, live
+    const { ctl, ret, data } = this.ch;
+    ctl[CTL_ERRNO] = e.errno;
+    ret[0] = e.value;
+    if (e.nums) for (let i = 0; i < e.nums.length; i++) ret[i + 1] = e.nums[i]!;
+    ctl[CTL_OUT_LEN] = e.out?.length ?? 0;
+    if (e.out) data.set(e.out, 0);
+    ctl[CTL_SIG] = e.sig & 0xff;
+    ctl[CTL_RESTART] = e.sig >> 8;
+  }
+
+  /** Tell the kernel which call left the record; it kills this process (no answer comes). */
+  private diverged(nr: number): never {
+    const { ctl, args } = this.ch;
+    args[0] = this.replayPos + 1;
+    args[1] = this.replay?.[this.replayPos]?.nr ?? -1;
+    args[2] = nr;
+    this.replay = undefined;
+    ctl[CTL_ARGC] = 3;
+    ctl[CTL_IN_LEN] = 0;
+    ctl[CTL_NR] = SYS.replay_diverged;
+    Atomics.store(ctl, CTL_STATE, STATE_REQUEST);
+    Atomics.notify(ctl, CTL_STATE);
+    for (;;) Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
+  }
+
   /** rt_sigreturn after a handler; another signal may ride on its answer, handled the same way. */
   private exchangeSigreturn(): void {
+    this.ch.ctl[CTL_ARGC] = 0;
     this.ch.ctl[CTL_IN_LEN] = 0;
     this.transact('rt_sigreturn', SYS.rt_sigreturn);
   }
 
-  private save(request: boolean): { nr: number; errno: number; ret: Float64Array; args: Float64Array; data: Uint8Array; inLen: number; outLen: number } {
+  private save(request: boolean): { nr: number; errno: number; ret: Float64Array; args: Float64Array; argc: number; data: Uint8Array; inLen: number; outLen: number } {
     const { ctl, ret, args, data } = this.ch;
     const inLen = ctl[CTL_IN_LEN]!;
     const outLen = ctl[CTL_OUT_LEN]!;
     return {
-      nr: ctl[CTL_NR]!, errno: ctl[CTL_ERRNO]!, ret: ret.slice(), args: args.slice(), inLen, outLen,
+      nr: ctl[CTL_NR]!, errno: ctl[CTL_ERRNO]!, ret: ret.slice(), args: args.slice(), argc: ctl[CTL_ARGC]!, inLen, outLen,
       data: data.slice(0, request ? inLen : outLen),
     };
   }
@@ -132,6 +185,7 @@ export class SyscallClient {
     ctl[CTL_ERRNO] = s.errno;
     ret.set(s.ret);
     args.set(s.args);
+    ctl[CTL_ARGC] = s.argc;
     data.set(s.data, 0);
     ctl[CTL_IN_LEN] = s.inLen;
     ctl[CTL_OUT_LEN] = s.outLen;
@@ -161,7 +215,9 @@ export class SyscallClient {
   /** exit_group: the kernel answers nothing and stops this Worker. */
   exit(nr: number, status: number): never {
     const { ctl, args } = this.ch;
+    if (this.replay) this.diverged(nr); // the parent did not end before its fork
     args[0] = status;
+    ctl[CTL_ARGC] = 1;
     ctl[CTL_IN_LEN] = 0;
     ctl[CTL_NR] = nr;
     Atomics.store(ctl, CTL_STATE, STATE_REQUEST);

@@ -169,6 +169,7 @@ function runtimeFor(msg: WorkerStartMessage, w: PreparedWorker): { rt: ProcessRu
   if (ready && ready.rt.sys.ch.sab === msg.sab) {
     const { rt, modules } = ready;
     rt.sys.spin = msg.spin;
+    rt.sys.startReplay(msg.replay);
     rt.argv.push(...msg.argv);
     rt.random = makeRandom(msg.seed).next;
     const environ = (modules.get('posixbox/os')?.default as { environ: Map<string, string> }).environ;
@@ -179,6 +180,7 @@ function runtimeFor(msg: WorkerStartMessage, w: PreparedWorker): { rt: ProcessRu
     sys: new SyscallClient(msg.sab, msg.spin), argv: [...msg.argv], env: new Map(entries), atexit: [],
     random: makeRandom(msg.seed).next,
   };
+  rt.sys.startReplay(msg.replay);
   return { rt, modules: makeModules(rt) };
 }
 

@@ -18,13 +18,19 @@ export type StartRecord = Omit<WorkerStartMessage, 'type' | 'sab'>;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Kernel side: tell the Worker that its start record comes by message. */
+export function announceMessage(sab: SharedArrayBuffer): void {
+  const ch = channelViews(sab);
+  Atomics.store(ch.ctl, CTL_STATE, STATE_START_BY_MESSAGE);
+  Atomics.notify(ch.ctl, CTL_STATE);
+}
+
 /** Kernel side. Returns false if the record must be sent by message instead. */
 export function writeStart(sab: SharedArrayBuffer, record: StartRecord): boolean {
   const ch = channelViews(sab);
   const bytes = encoder.encode(JSON.stringify(record));
   if (bytes.length > DATA_SIZE) {
-    Atomics.store(ch.ctl, CTL_STATE, STATE_START_BY_MESSAGE);
-    Atomics.notify(ch.ctl, CTL_STATE);
+    announceMessage(sab);
     return false;
   }
   ch.data.set(bytes, 0);

@@ -49,7 +49,8 @@ export function fork(k: Kernel, parent: Process, forkDigest: number): number {
   child.nprocLimit = [...parent.nprocLimit];
   const forkEntry: LogEntry = { nr: parent.requestNr, digest: forkDigest, errno: 0, value: 0, nums: undefined, out: undefined, sig: 0 };
   child.log = parent.log.fork(forkEntry);
-  child.replay = { entries: [...child.log.entries], pos: 0 };
+  // The Worker answers the record's calls itself; the kernel answers only the fork.
+  child.replay = { entries: [forkEntry], pos: 0, shipped: parent.log.entries.slice() };
   parent.children.add(child);
   k.procs.set(pid, child);
   k.startWorker(child);

@@ -23,6 +23,8 @@ export interface Image {
 export interface Replay {
   readonly entries: readonly LogEntry[];
   pos: number;
+  /** The record before these entries, sent to the child's Worker to answer from itself. */
+  readonly shipped?: readonly LogEntry[];
 }
 
 /** R running or runnable, S sleeping in a call, T stopped, Z zombie (as /proc/<pid>/status). */

@@ -1,5 +1,6 @@
 import { CHANNEL_BYTES } from '../kernel/abi/channel.js';
-import { writeStart } from './handoff.js';
+import { announceMessage, writeStart } from './handoff.js';
+import type { ReplayEntry } from '../kernel/abi/channel.js';
 
 /**
  * How the kernel starts the Worker a process runs in. The kernel sees only this interface; the
@@ -21,6 +22,8 @@ export interface WorkerStartMessage {
   readonly spin: number;
   /** Real-time mode: no CPU to wait for, so the process skips sched_start and runs at once. */
   readonly running: boolean;
+  /** A forked child: its parent's record up to the fork, to answer those calls from. */
+  readonly replay?: readonly ReplayEntry[];
 }
 
 export interface ProcessWorker {
@@ -60,7 +63,12 @@ export abstract class WorkerLife implements ProcessWorker {
 
   start(message: WorkerStartMessage): void {
     const { type: _t, sab: _s, ...record } = message;
-    if (!writeStart(this.channel, record)) this.post(message);
+    if (message.replay?.length) {
+      announceMessage(this.channel); // a record of answers (bytes and all) goes by structured clone
+      this.post(message);
+    } else if (!writeStart(this.channel, record)) {
+      this.post(message);
+    }
   }
 
   onCrash(handler: (reason: string) => void): void {

@@ -7,6 +7,7 @@ export interface ProcCase {
   readonly name: string;
   readonly body: string;
   readonly stdout: string;
+  readonly stderr?: string;
   readonly status?: number;
   readonly user?: { uid: number; gid: number; groups?: number[] };
   readonly files?: ReadonlyArray<{ path: string; content: string; mode?: number; uid?: number; gid?: number }>;
@@ -29,6 +30,10 @@ export const PROC_CASES: readonly ProcCase[] = [
   { name: 'a child that forks: the grandchild replays its parent, which replayed ours', nextPid: 30,
     body: `const a = os.fork(); if (a === 0) { const b = os.fork(); if (b === 0) { console.log('grandchild', os.getpid(), os.getppid()); return 0 } console.log('child waits', JSON.stringify(os.waitpid(b, 0))); return 1 } console.log('parent waits', JSON.stringify(os.waitpid(a, 0)))`,
     stdout: 'grandchild 32 31\nchild waits [32,0]\nparent waits [31,256]\n' },
+  { name: 'a child whose calls before fork differ from the parent\'s (a value only this Worker has) is killed, naming the call', nextPid: 60,
+    body: `const fd = os.open('/dev/null', os.O_WRONLY); os.write(fd, 'host clock ' + globalThis.process.hrtime.bigint()); const pid = os.fork(); if (pid === 0) { console.log('child lived'); return 0 } const [, s] = os.waitpid(pid, 0); console.log('child', os.WIFSIGNALED(s), os.WTERMSIG(s))`,
+    stdout: 'child true 9\n',
+    stderr: 'posixbox: pid 61: fork replay diverged at call 3: the parent made write with other arguments, the child made write; a program must make the same calls before fork every time it runs (see README)\n' },
   { name: 'the child inherits the environment, cwd, umask and open descriptions (shared offset)',
     body: `os.environ.set('X', 'from parent'); os.chdir('/tmp'); os.umask(0o077); const fd = os.open('f', os.O_RDWR | os.O_CREAT, 0o666); if (os.fork() === 0) { os.write(fd, 'child;'); console.log(os.environ.get('X'), os.getcwd(), os.umask(0).toString(8)); return 0 } os.wait(); os.write(fd, 'parent'); os.lseek(fd, 0, 0); console.log(new TextDecoder().decode(os.read(fd, 100)), (os.stat('f').st_mode & 0o777).toString(8))`,
     stdout: 'from parent /tmp 77\nchild;parent 600\n' },

@@ -30,7 +30,7 @@ describe('processes', () => {
         k.vfs.chmod(root, f.path, f.mode ?? 0o755, true);
       }
       const r = await run(`${HEADER}${c.body}\n}\n`, { kernel: k, ...(c.user ?? {}) });
-      expect({ stdout: r.stdout, stderr: r.stderr, status: r.status }).toEqual({ stdout: c.stdout, stderr: '', status: (c.status ?? 0) << 8 });
+      expect({ stdout: r.stdout, stderr: r.stderr, status: r.status }).toEqual({ stdout: c.stdout, stderr: c.stderr ?? '', status: (c.status ?? 0) << 8 });
       expect(k.bugs).toEqual([]);
     });
   }

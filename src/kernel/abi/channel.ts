@@ -2,7 +2,7 @@
  * The layout of a process's syscall channel: one SharedArrayBuffer per process, written by the
  * process (request) and by the kernel (response). The state word is the doorbell both sides wait on.
  *
- *   bytes 0..63     Int32 control words (STATE, NR, ERRNO, IN_LEN, OUT_LEN, SEQ, SIG, RESTART)
+ *   bytes 0..63     Int32 control words (STATE, NR, ERRNO, IN_LEN, OUT_LEN, SEQ, SIG, RESTART, ARGC)
  *   bytes 64..191   Float64 args[16]   — numeric arguments; a byte-string argument's slot holds its length
  *   bytes 192..383  Float64 ret[24]    — ret[0] is the return value, ret[1..] extra numbers (stat fields)
  *   bytes 384..     the data area: byte-string arguments back to back, then the response's bytes
@@ -17,6 +17,8 @@ export const CTL_SEQ = 5;
 export const CTL_SIG = 6;
 /** With CTL_SIG on an EINTR answer: 1 if the call is to be restarted after the handler (SA_RESTART). */
 export const CTL_RESTART = 7;
+/** How many argument slots the request uses (its numbers, and a length per byte string). */
+export const CTL_ARGC = 8;
 export const CTL_WORDS = 16;
 
 export const STATE_IDLE = 0;
@@ -49,4 +51,52 @@ export function channelViews(sab: SharedArrayBuffer): ChannelViews {
     ret: new Float64Array(sab, RET_OFFSET, RET_COUNT),
     data: new Uint8Array(sab, DATA_OFFSET, DATA_SIZE),
   };
+}
+
+/**
+ * One answer of a process's record, as fork by replay hands it back (kernel side: proc/syscall-log;
+ * a forked child's Worker gets its parent's record in its start message and answers from it).
+ */
+export interface ReplayEntry {
+  readonly nr: number;
+  /** channelDigest of the request this answered. */
+  readonly digest: number;
+  readonly errno: number;
+  /** ret[0] of the answer. */
+  readonly value: number;
+  /** ret[1..] of the answer. */
+  readonly nums: readonly number[] | undefined;
+  readonly out: Uint8Array | undefined;
+  /** A signal whose handler ran after this call, and (bit 8) the restart flag, as the client was told. */
+  readonly sig: number;
+}
+
+/**
+ * FNV-1a over a request as it sits in the channel: its number, the argument slots it uses, and
+ * the byte strings' total length and edges. Both sides compute it from the same words, so a
+ * forked child can check its calls against its parent's record by itself.
+ */
+export function channelDigest(ch: ChannelViews): number {
+  let h = 0x811c9dc5;
+  const mix = (x: number): void => {
+    h ^= x & 0xff; h = Math.imul(h, 0x01000193);
+    h ^= (x >>> 8) & 0xff; h = Math.imul(h, 0x01000193);
+    h ^= (x >>> 16) & 0xff; h = Math.imul(h, 0x01000193);
+    h ^= (x >>> 24) & 0xff; h = Math.imul(h, 0x01000193);
+  };
+  const { ctl, args, data } = ch;
+  const argc = Math.max(0, Math.min(ctl[CTL_ARGC]!, ARGS_COUNT));
+  const inLen = Math.max(0, Math.min(ctl[CTL_IN_LEN]!, DATA_SIZE));
+  mix(ctl[CTL_NR]!);
+  mix(argc);
+  for (let i = 0; i < argc; i++) {
+    const v = args[i]!;
+    mix(v | 0);
+    mix(Math.floor(v / 4294967296) | 0);
+  }
+  mix(inLen);
+  const n = Math.min(inLen, 32);
+  for (let i = 0; i < n; i++) mix(data[i]!);
+  for (let i = Math.max(n, inLen - 32); i < inLen; i++) mix(data[i]!);
+  return h >>> 0;
 }

@@ -23,6 +23,8 @@ export const SYS = {
   sched_start: 1001,
   /** posixbox: posix_spawn as one call (path, argv, envp, file actions, flags, pgroup). */
   posix_spawn: 1002,
+  /** posixbox: a forked child's Worker reports that its call differs from the record (fork by replay). */
+  replay_diverged: 1003,
 } as const;
 
 export type SyscallName = keyof typeof SYS;
