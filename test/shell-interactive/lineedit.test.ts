@@ -87,6 +87,16 @@ const CASES: readonly Case[] = [
   { name: 'the terminal narrows while a line is edited: the next redraw wraps at the new width',
     steps: [['$ ', 'abcdefghij'], ['j', (pty) => { pty.resize(24, 10); pty.write('\x01\r'); }], [NEXT, '\x04']],
     screen: `$ abcdefghij${CLR}$ abcdefghij\x1b[1A\r\x1b[2C\x1b[1B\r\n$ `, lines: ['abcdefghij', null] },
+  { name: '^R searches the history back; ^R again goes further; Enter takes the match',
+    steps: [['$ ', 'echo one\r'], [NEXT, 'ls -l\r'], [NEXT, 'echo two\r'], [NEXT, '\x12ec\x12\r'], [NEXT, '\x04']],
+    screen: `$ echo one\r\n$ ls -l\r\n$ echo two\r\n$ ${CLR}(reverse-i-search)\`': ${CLR}(reverse-i-search)\`e': echo two\r\x1b[23C`
+      + `${CLR}(reverse-i-search)\`ec': echo two\r\x1b[24C${CLR}(reverse-i-search)\`ec': echo one\r\x1b[24C${CLR}$ echo one\r\x1b[2C\r\n$ `,
+    lines: ['echo one', 'ls -l', 'echo two', 'echo one', null] },
+  { name: '^R with no match says failed; ^G gives the line back; another key ends the search and acts',
+    steps: [['$ ', 'ls\r'], [NEXT, 'ab\x12z\x07c\x12l\x05x\r'], [NEXT, '\x04']],
+    screen: `$ ls\r\n$ ab${CLR}(reverse-i-search)\`': ab${CLR}(failed reverse-i-search)\`z': ab${CLR}$ abc`
+      + `${CLR}(reverse-i-search)\`': abc${CLR}(reverse-i-search)\`l': ls\r\x1b[23C${CLR}$ ls\r\x1b[2C${CLR}$ lsx\r\n$ `,
+    lines: ['ls', 'lsx', null] },
   { name: '^L clears the screen and draws the whole prompt again',
     o: { prompt: '/tmp\n$ ' },
     steps: [['$ ', 'ab\x0c\r'], ['\n/tmp\r\n$ ', '\x04']],

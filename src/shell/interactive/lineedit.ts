@@ -16,7 +16,8 @@
  * Keys: printable text (UTF-8) inserts; Backspace/^H deletes back; ^D or Delete deletes under the
  * cursor; ←/→ ^B/^F move; Home/End ^A/^E; M-b/M-f ctrl-←/→ move by word; ^K kills to the end,
  * ^U to the start, ^W the word before (back to whitespace), M-Backspace/M-d a word back/forward;
- * ^Y yanks the last kill; ↑/↓ ^P/^N walk the history; ^L clears the screen and redraws; Tab
+ * ^Y yanks the last kill; ↑/↓ ^P/^N walk the history, ^R searches it (search.ts; ^G gives up);
+ * ^L clears the screen and redraws; Tab
  * completes a command or file name (complete.ts), a second Tab lists the choices; Enter (CR or
  * LF) accepts. Other control keys ring the bell. Lines are drawn over as many rows as the
  * terminal width (TIOCGWINSZ, read again after a signal such as SIGWINCH) needs.
@@ -25,6 +26,7 @@ import os, { OSError, termios } from 'posixbox/os';
 import { History, Browse } from './history.js';
 import { KeyDecoder, type Key } from './keys.js';
 import { columns, complete, type CompletionFs } from './complete.js';
+import { ReverseSearch } from './search.js';
 import { appendFits, charWidth, NO_GEOMETRY, promptWidth, redraw, toEnd, type Geometry } from './render.js';
 
 export interface LineEditorOptions {
@@ -66,8 +68,10 @@ class Edit {
   /** The prompt's lines before its last (drawn once, and again by ^L) and its last line. */
   readonly head: string;
   readonly last: string;
+  /** ^R in progress: its prompt replaces the last line of the prompt. */
+  search: ReverseSearch | undefined;
 
-  constructor(prompt: string, history: History, public cols: number, readonly nl: string, private readonly kill: { text: string[] }) {
+  constructor(prompt: string, readonly history: History, public cols: number, readonly nl: string, private readonly kill: { text: string[] }) {
     const cut = prompt.lastIndexOf('\n') + 1;
     this.head = prompt.slice(0, cut);
     this.last = prompt.slice(cut);
@@ -85,8 +89,13 @@ class Edit {
     return this.head + this.last + (plen > 0 && plen % this.cols === 0 ? this.nl : '');
   }
 
+  /** The last line of the prompt as drawn now. */
+  shown(): string {
+    return this.search ? this.search.prompt() : this.last;
+  }
+
   refresh(): string {
-    const d = redraw({ prompt: this.last, chars: this.chars, cursor: this.cursor, cols: this.cols, from: this.geometry, nl: this.nl });
+    const d = redraw({ prompt: this.shown(), chars: this.chars, cursor: this.cursor, cols: this.cols, from: this.geometry, nl: this.nl });
     this.geometry = d.geometry;
     return d.text;
   }
@@ -95,11 +104,11 @@ class Edit {
     const added = [...text];
     if (this.chars.length + added.length > MAX_LINE) return BELL;
     const atEnd = this.cursor === this.chars.length;
-    const fits = atEnd && appendFits({ prompt: this.last, before: this.chars, added, cols: this.cols });
+    const fits = atEnd && appendFits({ prompt: this.shown(), before: this.chars, added, cols: this.cols });
     this.chars.splice(this.cursor, 0, ...added);
     this.cursor += added.length;
     if (!fits) return this.refresh();
-    const w = promptWidth(this.last) + this.chars.reduce((s, c) => s + charWidth(c), 0);
+    const w = promptWidth(this.shown()) + this.chars.reduce((s, c) => s + charWidth(c), 0);
     this.geometry = { row: Math.floor(w / this.cols), rows: Math.floor(w / this.cols) };
     return text;
   }
@@ -158,6 +167,37 @@ class Edit {
     const list = `${this.finish()}${columns(c.candidates, this.cols).replace(/\n/g, this.nl)}${this.nl}`;
     this.geometry = NO_GEOMETRY;
     return `${list}${this.head}${this.refresh()}`;
+  }
+
+  /** ^R: start a reverse search, or look further back. */
+  startSearch(): string {
+    if (this.search) this.search.again();
+    else this.search = new ReverseSearch(this.history.list(), { chars: [...this.chars], cursor: this.cursor });
+    return this.showMatch();
+  }
+
+  /** A key while searching: true if it was the search's; otherwise the search ends and the key acts as usual. */
+  searchKey(k: Key): string | undefined {
+    const s = this.search!;
+    if (k.kind === 'char') { s.type(k.text); return this.showMatch(); }
+    if (k.kind === 'ctrl' && (k.code === 0x7f || k.code === 0x08)) { s.erase(); return this.showMatch(); }
+    if (k.kind === 'ctrl' && k.code === 0x07) { // ^G: back to the line as it was
+      this.search = undefined;
+      this.chars = [...s.original.chars];
+      this.cursor = s.original.cursor;
+      return this.refresh();
+    }
+    this.search = undefined; // anything else: keep the match as the line, and do the key
+    return undefined;
+  }
+
+  private showMatch(): string {
+    const m = this.search!.current();
+    if (m) {
+      this.chars = [...m.text];
+      this.cursor = m.pos;
+    }
+    return this.refresh();
   }
 
   clearScreen(): string {
@@ -267,6 +307,12 @@ export class LineEditor {
       for (const key of keys.feed(b[0]!)) {
         tabs = key.kind === 'ctrl' && key.code === 0x09 ? tabs + 1 : 0;
         if (tabs > 0) { this.write(e.tab(this.completionFs(), tabs > 1)); continue; }
+        if (key.kind === 'ctrl' && key.code === 0x12) { this.write(e.startSearch()); continue; }
+        if (e.search) {
+          const out = e.searchKey(key);
+          if (out !== undefined) { this.write(out); continue; }
+          this.write(e.refresh()); // the normal prompt again
+        }
         const r = this.key(e, key);
         if (r.done) return r.line;
         this.write(r.out);
