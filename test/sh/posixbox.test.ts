@@ -97,7 +97,7 @@ for (const { file, cases } of loadCaseFiles()) {
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
       const note = c.differs !== undefined ? `\n(documented difference from dash: ${c.differs})` : '';
       const { result, bugs } = await runner.run(c);
-      expect(bugs, `${describeCase(c)}\nkernel bugs`).toEqual([]);
+      expect(bugs.map((b) => `kernel bug in pid ${b.pid} (${b.call}): ${b.error}`), describeCase(c)).toEqual([]);
       expect(result, describeCase(c) + note).toEqual(expectedOnPosixbox(c));
     }, HANG_MS + 10_000);
   });
