@@ -30,7 +30,7 @@ export function parseNumber(s: string): bigint | null {
   if (m) return wrap(BigInt(`${m[1] === '-' ? '-' : ''}0x${m[2]}`.replace('-0x', '0x')) * (m[1] === '-' ? -1n : 1n));
   m = /^([+-]?)0([0-7]+)$/.exec(t);
   if (m) return wrap(BigInt(`0o${m[2]}`) * (m[1] === '-' ? -1n : 1n));
-  if (/^[+-]?[0-9]+$/.test(t)) return wrap(BigInt(t));
+  if (/^[+-]?(0|[1-9][0-9]*)$/.test(t)) return wrap(BigInt(t));
   return null;
 }
 
@@ -54,9 +54,9 @@ class Evaluator {
       const c = s[i]!;
       if (/\s/.test(c)) { i++; continue; }
       if (/[0-9]/.test(c)) {
-        const m = /^(0[xX][0-9a-fA-F]+|[0-9]+)/.exec(s.slice(i))![0];
+        const m = /^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)/.exec(s.slice(i))![0];
         const n = parseNumber(m);
-        if (n === null || /^[A-Za-z_0-9]/.test(s.slice(i + m.length))) {
+        if (n === null || /^[A-Za-z_]/.test(s.slice(i + m.length))) {
           this.toks.push({ k: 'name', v: '\0bad' });
           return;
         }

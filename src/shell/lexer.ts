@@ -202,7 +202,7 @@ export class Lexer {
       if (c === '') {
         if (mode === 'dq' || mode === 'bracedq') throw this.error('Syntax error: Unterminated quoted string', true);
         if (mode === 'brace') throw this.error("Syntax error: Missing '}'", true);
-        if (mode === 'arith') throw this.error('Syntax error: end of file unexpected (expecting ")")', true);
+        if (mode === 'arith') throw this.error("Syntax error: Missing '))'", true);
         break;
       }
       if (mode === 'word' && META.has(c)) break;
@@ -313,6 +313,16 @@ export class Lexer {
   }
 
   private braceParam(inDq: boolean): ParamPart {
+    const line = this.line;
+    try {
+      return this.braceParamAt(inDq);
+    } catch (e) {
+      if (e instanceof ParseError && e.message.includes("Missing '}'")) throw new ParseError(e.message, line, true);
+      throw e;
+    }
+  }
+
+  private braceParamAt(inDq: boolean): ParamPart {
     let len = false;
     let name = '';
     const c = this.peek();

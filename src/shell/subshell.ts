@@ -39,6 +39,7 @@ export interface Snapshot {
   readonly traps: [string, string][];
   readonly lineno: number;
   readonly loopDepth: number;
+  readonly hash: [string, string][];
   readonly body: List;
 }
 
@@ -57,6 +58,7 @@ export function snapshot(sh: Shell, body: List): Snapshot {
     traps: [...st.traps].filter(([, a]) => a === ''),
     lineno: st.lineno,
     loopDepth: st.loopDepth,
+    hash: [...sh.hash],
     body,
   };
 }
@@ -76,6 +78,7 @@ export function restoreSnapshot(sh: Shell, s: Snapshot): List {
   for (const [k, a] of s.traps) st.traps.set(k, a);
   st.lineno = s.lineno;
   st.loopDepth = s.loopDepth;
+  for (const [k, p] of s.hash) sh.hash.set(k, p);
   sh.subshell = true;
   return s.body;
 }

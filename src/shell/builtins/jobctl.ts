@@ -33,7 +33,7 @@ export function jobs(sh: Shell, argv: string[]): number {
     else specs.push(a);
   }
   sh.jobs.reap();
-  const list = specs.length ? specs.map((s) => findJob(sh, s, 'jobs')) : [...sh.jobs.list];
+  const list = specs.length ? specs.map((s) => findJob(sh, s, 'jobs')) : [...sh.jobs.list].reverse();
   const out: string[] = [];
   for (const j of list) {
     if (mode === 'p') out.push(`${j.pgid}\n`);
@@ -120,12 +120,12 @@ export function kill(sh: Shell, argv: string[]): number {
     return 0;
   }
   if (args[0] === '-s') {
-    const n = args[1] === undefined ? undefined : signalNumber(args[1]);
+    const n = args[1] === undefined ? undefined : signalNumber(args[1].toUpperCase());
     if (n === undefined) throw fail(args[1] === undefined ? KILL_USAGE : `kill: invalid signal number or name: ${args[1]}`);
     sig = n;
     args = args.slice(2);
   } else if (args[0]?.startsWith('-') && args[0] !== '--' && args[0].length > 1) {
-    const n = signalNumber(args[0].slice(1));
+    const n = signalNumber(args[0].slice(1).toUpperCase());
     if (n === undefined) throw fail(`kill: invalid signal number or name: ${args[0].slice(1)}`);
     sig = n;
     args = args.slice(1);

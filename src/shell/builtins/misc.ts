@@ -177,21 +177,52 @@ export function umask(sh: Shell, argv: string[]): number {
   return 0;
 }
 
+/** ulimit's resources: option letter, RLIMIT number, unit in bytes (1: a count), `-a` label. */
+const LIMITS: readonly (readonly [string, number, number, string])[] = [
+  ['t', 0, 1, 'time(seconds)'], ['f', 1, 512, 'file(blocks)'], ['d', 2, 1024, 'data(kb)'], ['s', 3, 1024, 'stack(kb)'],
+  ['c', 4, 512, 'coredump(blocks)'], ['m', 5, 1024, 'memory(kb)'], ['l', 8, 1024, 'locked memory(kb)'],
+  ['p', 6, 1, 'process'], ['n', 7, 1, 'nofiles'], ['v', 9, 1024, 'vmemory(kb)'],
+];
+
 export function ulimit(sh: Shell, argv: string[]): number {
-  const opt = argv.find((a) => a.startsWith('-')) ?? '-f';
-  const value = argv.slice(1).find((a) => !a.startsWith('-'));
-  if (value !== undefined) return 0;
-  if (opt === '-n') {
-    try {
-      const [soft] = resource.getrlimit(resource.RLIMIT_NOFILE) as [number, number];
-      sh.write(1, `${soft < 0 ? 'unlimited' : soft}\n`);
-      return 0;
-    } catch {
-      sh.write(1, '1024\n');
-      return 0;
+  let which: 'soft' | 'hard' | 'both' = 'both';
+  let all = false;
+  let res = LIMITS[1]!;
+  let i = 1;
+  for (; i < argv.length && /^-[a-zA-Z]+$/.test(argv[i]!); i++) {
+    for (const c of argv[i]!.slice(1)) {
+      if (c === 'H') which = 'hard';
+      else if (c === 'S') which = 'soft';
+      else if (c === 'a') all = true;
+      else {
+        const r = LIMITS.find(([l]) => l === c);
+        if (!r) throw fail(`ulimit: Illegal option -${c}`);
+        res = r;
+      }
     }
   }
-  sh.write(1, 'unlimited\n');
+  const value = argv[i];
+  const show = (n: number, unit: number): string => (n < 0 ? 'unlimited' : String(Math.floor(n / unit)));
+  const get = (r: readonly [string, number, number, string]): [number, number] => resource.getrlimit(r[1]) as [number, number];
+  if (all) {
+    sh.write(1, LIMITS.map((r) => `${r[3].padEnd(21)}${show(get(r)[which === 'hard' ? 1 : 0], r[2])}\n`).join(''));
+    return 0;
+  }
+  if (value === undefined) {
+    sh.write(1, `${show(get(res)[which === 'hard' ? 1 : 0], res[2])}\n`);
+    return 0;
+  }
+  let n: number;
+  if (value === 'unlimited') n = -1;
+  else if (/^[0-9]+$/.test(value)) n = Number(value) * res[2];
+  else throw fail('ulimit: bad number');
+  const [soft, hard] = get(res);
+  const limits: [number, number] = [which === 'hard' ? soft : n, which === 'soft' ? hard : n];
+  try {
+    resource.setrlimit(res[1], limits);
+  } catch (e) {
+    throw fail(`ulimit: error setting limit (${e instanceof Error && 'strerror' in e ? String((e as { strerror: string }).strerror) : String(e)})`);
+  }
   return 0;
 }
 

@@ -108,7 +108,9 @@ export function startElement(sh: Shell, c: Command, acts: readonly FileAction[],
       return { status: got.status };
     }
   }
-  const body = [{ first: { bang: false, cmds: [c] }, rest: [], bg: false, text: '' }];
+  // `( list )` as a process is already a subshell: run its list there (as a group), not in a third process
+  const cmd: Command = c.t === 'subshell' ? { t: 'group', body: c.body, redirs: c.redirs, line: c.line } : c;
+  const body = [{ first: { bang: false, cmds: [cmd] }, rest: [], bg: false, text: '' }];
   return spawnSubshell(sh, body, acts, pgid);
 }
 

@@ -63,7 +63,10 @@ export function runSimple(sh: Shell, c: SimpleCommand): number {
     return sh.substStatus;
   }
   const values = new Map<string, string>();
-  for (const a of c.assigns) values.set(a.name, expandString(sh, a.value, true));
+  for (const a of c.assigns) {
+    values.set(a.name, expandString(sh, a.value, true));
+    if (st.vars.get(a.name)?.readonly) throw new ShellError(`${a.name}: is read only`, 2);
+  }
   trace(sh, [...values].map(([k, v]) => `${k}=${v}`), argv);
   const name = argv[0]!;
 
