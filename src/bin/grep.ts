@@ -8,11 +8,12 @@
  * into directories (names in byte order; no operand means `.`, shown without `./`).
  * A file holding a NUL byte in its first block is binary: its first match is reported as
  * `grep: NAME: binary file matches` and nothing more is read. Status 0 if a line was selected,
- * 1 if none, 2 on an error (0 with -q and a match). Not done: context (-A -B -C), --color,
- * --include/--exclude, -P.
+ * 1 if none, 2 on an error (0 with -q and a match). Context: -A/-B/-C NUM (and -NUM), lines
+ * marked with `-`, `--` between groups (none with -o). --color is accepted and ignored (output
+ * is never a terminal here). Not done: --include/--exclude, -P.
  */
 import os, { OSError } from 'posixbox/os';
-import { getopt, reason, tool, UsageError, writeAll, type Tool } from './lib.js';
+import { getopt, reason, tool, UsageError, writeAll, type Args, type Tool } from './lib.js';
 import { argBin, closeIn, openIn, Out, readAll, readLines, toBin } from './lib/textio.js';
 import { grepMatcher, RegexError, type Matcher } from './lib/grepmatch.js';
 
@@ -21,14 +22,15 @@ const TRY = "Try 'grep --help' for more information.\n";
 const SPEC = {
   usage: '[OPTION]... PATTERNS [FILE]...',
   about: 'Search for PATTERNS in each FILE.',
-  short: 'EFGe:f:iyvwxclLm:oqsbHhnZzrRaU',
+  short: 'EFGe:f:iyvwxclLm:oqsbHhnZzrRaUA:B:C:',
   long: {
     'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G', 'regexp=': 'e', 'file=': 'f',
     'ignore-case': 'i', 'no-ignore-case': 'no-ignore-case', 'word-regexp': 'w', 'line-regexp': 'x',
     'invert-match': 'v', count: 'c', 'files-with-matches': 'l', 'files-without-match': 'L', 'max-count=': 'm',
     'only-matching': 'o', quiet: 'q', silent: 'q', 'no-messages': 's', 'byte-offset': 'b', 'with-filename': 'H',
     'no-filename': 'h', 'label=': 'label', 'line-number': 'n', null: 'Z', 'null-data': 'z', recursive: 'r',
-    'dereference-recursive': 'R', text: 'a', binary: 'U',
+    'dereference-recursive': 'R', text: 'a', binary: 'U', 'after-context=': 'A', 'before-context=': 'B', 'context=': 'C',
+    'color=': 'color', 'colour=': 'color',
   },
 } as const;
 
@@ -49,6 +51,9 @@ interface Options {
   readonly text: boolean;
   readonly recurse: 'no' | 'r' | 'R';
   readonly label: string;
+  readonly before: number;
+  readonly after: number;
+  readonly context: Context;
 }
 
 /** What searching one file found. */
@@ -56,15 +61,30 @@ interface Found { selected: boolean; error: boolean }
 
 class Quit extends Error {}
 
+/** Context state that spans files: the last line printed, for `--` between groups. */
+interface Context { printed: boolean; lastFile: string; lastLine: number }
+
 function searchFd(t: Tool, o: Options, w: Out, fd: number, name: string): boolean {
   const sep = o.nul ? '\0' : ':';
-  const prefix = (n: number, off: number): string =>
-    `${o.names ? name + sep : ''}${o.lineNumbers ? `${n}:` : ''}${o.byteOffsets ? `${off}:` : ''}`;
+  const prefix = (n: number, off: number, mark: string): string =>
+    `${o.names ? name + (o.nul ? '\0' : mark) : ''}${o.lineNumbers ? `${n}${mark}` : ''}${o.byteOffsets ? `${off}${mark}` : ''}`;
   let binary = false;
   let firstChunk = true;
   const onChunk = (c: string): void => {
     if (firstChunk && !o.text && o.eol === '\n' && c.includes('\0')) binary = true;
     firstChunk = false;
+  };
+  const printing = !o.count && o.list === 'none' && !o.quiet;
+  const context = printing && !o.only && (o.before > 0 || o.after > 0);
+  const before: Array<{ n: number; off: number; text: string }> = [];
+  let afterLeft = 0;
+  const emit = (n: number, off: number, text: string, mark: string): void => {
+    const cx = o.context;
+    if (context && cx.printed && (cx.lastFile !== name || n > cx.lastLine + 1)) w.write('--\n');
+    cx.printed = true;
+    cx.lastFile = name;
+    cx.lastLine = n;
+    w.write(`${prefix(n, off, mark)}${text}${o.eol}`);
   };
   let count = 0;
   let n = 0;
@@ -74,7 +94,16 @@ function searchFd(t: Tool, o: Options, w: Out, fd: number, name: string): boolea
     n++;
     const start = offset;
     offset += line.text.length + (line.terminated ? 1 : 0);
-    if (o.m.test(line.text) === o.invert) continue;
+    const selected = count < o.max && o.m.test(line.text) !== o.invert;
+    if (!selected) {
+      if (count >= o.max && afterLeft === 0) break;
+      if (afterLeft > 0) { emit(n, start, line.text, '-'); afterLeft--; continue; }
+      if (context && o.before > 0) {
+        before.push({ n, off: start, text: line.text });
+        if (before.length > o.before) before.shift();
+      }
+      continue;
+    }
     count++;
     if (o.quiet) throw new Quit();
     if (o.list !== 'none') break;
@@ -86,13 +115,15 @@ function searchFd(t: Tool, o: Options, w: Out, fd: number, name: string): boolea
       }
       if (o.only) {
         if (!o.invert) {
-          for (const [s, e] of o.m.matches(line.text)) w.write(`${prefix(n, start + s)}${line.text.slice(s, e)}${o.eol}`);
+          for (const [s, e] of o.m.matches(line.text)) w.write(`${prefix(n, start + s, sep)}${line.text.slice(s, e)}${o.eol}`);
         }
       } else {
-        w.write(`${prefix(n, start)}${line.text}${o.eol}`);
+        for (const b of before.splice(0)) emit(b.n, b.off, b.text, '-');
+        emit(n, start, line.text, sep);
+        afterLeft = context ? o.after : 0;
       }
     }
-    if (count >= o.max) break;
+    if (count >= o.max && afterLeft === 0) break;
   }
   if (o.count) w.write(`${o.names ? name + sep : ''}${count}\n`);
   if ((o.list === 'matches' && count > 0) || (o.list === 'nonmatches' && count === 0)) w.write(`${name}${o.nul ? '\0' : '\n'}`);
@@ -153,10 +184,30 @@ function searchPath(t: Tool, o: Options, w: Out, path: string, shown: string, to
   return found;
 }
 
+/** -A/-B NUM, or -C NUM (-NUM) for both; the last given wins. */
+function contextArg(a: Args, which: 'A' | 'B'): number {
+  const v = a.opts.findLast(([k]) => k === which || k === 'C')?.[1];
+  return v === undefined ? 0 : Number(v);
+}
+
+/** `-5` is -C 5; `--color`/`--colour` without a value is `=auto` (getopt has no optional values). */
+function modernize(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i]!;
+    if (x === '--') { out.push(...args.slice(i)); break; }
+    const m = /^-(\d+)$/.exec(x);
+    if (m) out.push('-C', m[1]!);
+    else if (x === '--color' || x === '--colour') out.push('--color=auto');
+    else out.push(x);
+  }
+  return out;
+}
+
 function run(t: Tool, argv: string[]): number {
   let a;
   try {
-    a = getopt(argv.slice(1), SPEC);
+    a = getopt(modernize(argv.slice(1)), SPEC);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     t.warn(e.message);
@@ -210,11 +261,18 @@ function run(t: Tool, argv: string[]): number {
     t.warn('invalid max count');
     return 2;
   }
+  for (const [k, v] of a.opts) {
+    if ((k === 'A' || k === 'B' || k === 'C') && !/^\d+$/.test(v)) {
+      t.warn(`${v}: invalid context length argument`);
+      return 2;
+    }
+  }
   const list = a.opts.reduce<Options['list']>((s, [k]) => (k === 'l' ? 'matches' : k === 'L' ? 'nonmatches' : s), 'none');
   const o: Options = {
     m, invert: a.has('v'), count: a.has('c'), list, only: a.has('o'), quiet: a.has('q'), silent: a.has('s'), names,
     lineNumbers: a.has('n'), byteOffsets: a.has('b'), nul: a.has('Z'), eol: a.has('z') ? '\0' : '\n', max: max < 0 ? Infinity : max,
     text: a.has('a'), recurse, label: a.last('label') ?? '(standard input)',
+    before: contextArg(a, 'B'), after: contextArg(a, 'A'), context: { printed: false, lastFile: '', lastLine: 0 },
   };
   let selected = false;
   let error = false;

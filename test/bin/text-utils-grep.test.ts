@@ -1,10 +1,11 @@
 /**
- * grep: basic, extended and fixed patterns, the output options, recursion, binary files, and the messages of bad patterns, options and files. Expected outputs are GNU's (coreutils 9.1, grep 3.8, sed 4.9, findutils 4.9) in the C locale.
+ * grep: basic, extended and fixed patterns, the output options, context, recursion, binary files, and the messages of bad patterns, options and files. Expected outputs are GNU's (coreutils 9.1, grep 3.8, sed 4.9, findutils 4.9) in the C locale.
  */
 import { describe } from 'vitest';
 import { table, type Case } from './harness.js';
 
 const F: Case['files'] = [
+  { path: "/tmp/s20", content: "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n" },
   { path: "/tmp/f", content: "apple\nBanana\ncherry pie\napple-pie\npineapple\n" },
   { path: "/tmp/g", content: "one\ntwo\nthree\n" },
   { path: "/tmp/ny", content: "no newline" },
@@ -97,6 +98,16 @@ describe('grep', () => table([
   { argv: ["grep", "\\(a\\|b\\)*c", "-o"], stdin: "zabacx\n", files: F, cwd: '/tmp', out: "abac\n" },
   { argv: ["grep", "-v", "-c", "a"], stdin: "a\nb\nc\n", files: F, cwd: '/tmp', out: "2\n" },
   { argv: ["grep", "-s", "x", "nofile"], stdin: "", files: F, cwd: '/tmp', status: 2 },
+  { argv: ["grep", "-A1", "-B1", "-n", "^[59]$", "s20"], files: F, cwd: '/tmp', out: "4-4\n5:5\n6-6\n--\n8-8\n9:9\n10-10\n" },
+  { argv: ["grep", "-C1", "-e", "3", "-e", "5", "s20"], files: F, cwd: '/tmp', out: "2\n3\n4\n5\n6\n--\n12\n13\n14\n15\n16\n" },
+  { argv: ["grep", "-A2", "-m1", "1", "s20"], files: F, cwd: '/tmp', out: "1\n2\n3\n" },
+  { argv: ["grep", "-B1", "-c", "5", "s20"], files: F, cwd: '/tmp', out: "2\n" },
+  { argv: ["grep", "-A1", "5", "s20", "g"], files: F, cwd: '/tmp', out: "s20:5\ns20-6\n--\ns20:15\ns20-16\n" },
+  { argv: ["grep", "-2", "12", "s20"], files: F, cwd: '/tmp', out: "10\n11\n12\n13\n14\n" },
+  { argv: ["grep", "--context=1", "-v", "[0-8]", "s20"], files: F, cwd: '/tmp', out: "8\n9\n10\n" },
+  { argv: ["grep", "-A", "x", "1", "s20"], files: F, cwd: '/tmp', err: "grep: x: invalid context length argument\n", status: 2 },
+  { argv: ["grep", "--color", "one", "g"], files: F, cwd: '/tmp', out: "one\n" },
+  { argv: ["grep", "--colour=never", "-c", "one", "g"], files: F, cwd: '/tmp', out: "1\n" },
   { argv: ["grep", "x", "nofile"], files: F, cwd: '/tmp', err: "grep: nofile: No such file or directory\n", status: 2 },
   { argv: ["grep", "-q", "apple", "nofile", "f"], files: F, cwd: '/tmp', err: "grep: nofile: No such file or directory\n" },
   { argv: ["grep", "apple", "nofile", "f"], files: F, cwd: '/tmp', out: "f:apple\nf:apple-pie\nf:pineapple\n", err: "grep: nofile: No such file or directory\n", status: 2 },
