@@ -96,6 +96,12 @@ describe('mv', () => table([
   at({ name: 'sticky /tmp', argv: ['mv', 'x', '/home/alice/'], as: 'alice', status: 1, err: "mv: cannot move 'x' to '/home/alice/x': Operation not permitted\n" }),
   at({ argv: ['mv', 'a', 'x', 'nothere'], status: 1, err: "mv: target 'nothere': No such file or directory\n" }),
   at({ argv: ['mv', '-t', 'nodir', 'a'], status: 1, err: "mv: target directory 'nodir': No such file or directory\n" }),
+  at({ name: 'across file systems (/dev/shm is devfs)', argv: ['mv', '-v', 'd', 'a', '/dev/shm/'],
+    out: "created directory '/dev/shm/d'\ncopied 'd/f' -> '/dev/shm/d/f'\ncreated directory '/dev/shm/d/s'\ncopied 'd/s/g' -> '/dev/shm/d/s/g'\n"
+      + "copied 'd/ln' -> '/dev/shm/d/ln'\nremoved 'd/f'\nremoved 'd/s/g'\nremoved directory 'd/s'\nremoved 'd/ln'\nremoved directory 'd'\n"
+      + "copied 'a' -> '/dev/shm/a'\nremoved 'a'\n",
+    after: { '/tmp/d': 'absent', '/tmp/a': 'absent', '/dev/shm/a': 'file 0640 0:0 "hi\\n"', '/dev/shm/d/ln': 'link f', '/dev/shm/d/s/g': 'file 0644 0:0 "g\\n"' } }),
+  at({ name: 'across file systems, times kept', argv: ['mv', 'a', '/dev/shm/b'], times: { '/dev/shm/b': '2000 1000' } }),
   at({ argv: ['mv'], status: 1, err: `mv: missing file operand\n${TRY('mv')}` }),
   at({ argv: ['mv', 'a'], status: 1, err: `mv: missing destination file operand after 'a'\n${TRY('mv')}` }),
   at({ argv: ['mv', '-q', 'a', 'b'], status: 1, err: `mv: invalid option -- 'q'\n${TRY('mv')}` }),

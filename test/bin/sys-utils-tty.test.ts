@@ -123,6 +123,7 @@ echoctl echoke -flusho -extproc
 describe('tty on a terminal', () => ttyTable([
   { argv: ['tty'], screen: '/dev/pts/0\r\n' },
   { argv: ['tty', '-s'], screen: '' },
+  { argv: ['tty'], as: 'alice', screen: '/dev/pts/0\r\n' },
 ]));
 
 describe('stty', () => ttyTable([
