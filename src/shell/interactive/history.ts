@@ -13,7 +13,6 @@ export const HISTORY_MAX = 500;
 /** The most bytes of history file read. */
 const MAX_FILE = 1 << 20;
 
-const decoder = new TextDecoder();
 
 export class History {
   private readonly entries: string[] = [];
@@ -55,6 +54,7 @@ export class History {
     } finally {
       os.close(fd);
     }
+    const decoder = new TextDecoder();
     const text = parts.map((p) => decoder.decode(p, { stream: true })).join('') + decoder.decode();
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     this.entries.push(...lines.slice(-HISTORY_MAX));
