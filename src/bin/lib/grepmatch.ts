@@ -1,9 +1,10 @@
 /**
  * grep's matcher: a list of patterns (basic, extended or fixed), with -i, -w and -x, compiled to
  * JavaScript RegExps over binary strings. A line matches if any pattern does; -o's matches are
- * found left to right, at each place the longest of the patterns' matches, empty ones skipped.
+ * found left to right, at each place the longest of the patterns' matches (POSIX's rule, see
+ * longestMatch), empty ones skipped.
  */
-import { escapeLiteral, RegexError, translate } from './regex.js';
+import { escapeLiteral, longestMatch, RegexError, translate } from './regex.js';
 
 export { RegexError };
 
@@ -49,8 +50,9 @@ export function grepMatcher(patterns: readonly string[], o: MatchOptions, warn: 
           // Skip empty matches: look for the first non-empty one from pos.
           for (let from = pos; from <= line.length;) {
             r.lastIndex = from;
-            const m = r.exec(line);
-            if (!m) break;
+            const found = r.exec(line);
+            if (!found) break;
+            const m = found[0].length > 0 ? longestMatch(r, line, found) : found;
             if (m[0].length > 0) {
               if (!best || m.index < best[0] || (m.index === best[0] && m.index + m[0].length > best[1])) best = [m.index, m.index + m[0].length];
               break;

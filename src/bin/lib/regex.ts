@@ -12,8 +12,9 @@
  * quantifiers (`a**`, `a{1,2}{3}`), which JS refuses, so the quantified atom is wrapped in (?:).
  * Errors carry glibc's texts (`Unmatched ( or \(`, `Invalid back reference`, …).
  *
- * Not POSIX: JavaScript picks the first alternative that matches, not the longest (`a|ab` on
- * `abc` matches `a`, where GNU matches `ab`); and `i` folds Latin-1 letters too.
+ * JavaScript picks the first alternative that matches, not the longest; longestMatch applies
+ * POSIX's leftmost-longest rule where it matters (grep -o, sed s). Not POSIX still: which
+ * subexpression gets which part of a longest match, and `i` folding Latin-1 letters too.
  */
 
 /** A syntax error, with GNU's message. */
@@ -310,4 +311,44 @@ function groupStart(s: string, g: number): number {
 /** A fixed string as RegExp source. */
 export function escapeLiteral(s: string): string {
   return [...s].map(literal).join('');
+}
+
+/** Whether JS source `src` has an alternation `|` (outside classes and escapes). */
+export function hasAlternation(src: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '|') return true;
+  }
+  return false;
+}
+
+/**
+ * POSIX's leftmost-longest rule for a match JS found (JS takes the first alternative that
+ * matches: `a|ab` on `abc` gives `a`, POSIX `ab`). Only alternations can make the two differ
+ * in practice, so other patterns return `m` as it is. The longest end is found by binary
+ * search over "a match from m.index ending at or after K" (a lookbehind on the position), and
+ * that match (with its groups) is returned.
+ */
+export function longestMatch(re: RegExp, s: string, m: RegExpExecArray): RegExpExecArray {
+  if (!hasAlternation(re.source)) return m;
+  const start = m.index;
+  const flags = `${re.flags.replace(/[gy]/g, '')}y`;
+  const atLeast = (k: number): RegExpExecArray | null => {
+    const r = new RegExp(`(?:${re.source})(?<=(?<![\\s\\S])[\\s\\S]{${k},})`, flags);
+    r.lastIndex = start;
+    return r.exec(s);
+  };
+  let best = m;
+  let lo = start + m[0].length + 1; // the shortest end still to try
+  let hi = s.length;
+  for (let guard = 0; lo <= hi && guard < 64; guard++) {
+    const mid = Math.floor((lo + hi) / 2);
+    const x = atLeast(mid);
+    if (x) { best = x; lo = x.index + x[0].length + 1; } else hi = mid - 1;
+  }
+  return best;
 }

@@ -8,6 +8,7 @@
  */
 import type { Addr, Instruction, ReplPart, Script, SedRegex } from './sedparse.js';
 import type { SedInput } from './sedinput.js';
+import { longestMatch } from './regex.js';
 
 /** A fatal run-time error (`no previous regular expression`), status 4 as GNU. */
 export class SedRuntimeError extends Error {}
@@ -243,8 +244,9 @@ export class Sed {
     let replaced = false;
     for (let pos = 0; pos <= ps.length;) {
       re.lastIndex = pos;
-      const m = re.exec(ps);
-      if (!m) break;
+      const found = re.exec(ps);
+      if (!found) break;
+      const m = longestMatch(re, ps, found);
       const start = m.index;
       const end = start + m[0].length;
       if (start === end && start === prevEnd) {
