@@ -20,7 +20,7 @@ const TREE: Case['files'] = [
   { path: '/tmp/ro', type: 'dir', mode: '0755' },
   { path: '/tmp/ro/r', content: 'r\n' },
 ];
-const at = (c: Omit<Case, 'files' | 'cwd'>): Case => ({ files: TREE, cwd: '/tmp', ...c });
+const at = (c: Case): Case => ({ files: TREE, cwd: '/tmp', ...c });
 
 describe('cp', () => table([
   at({ argv: ['cp', 'a', 'b'], after: { '/tmp/b': 'file 0640 0:0 "hi\\n"' } }),

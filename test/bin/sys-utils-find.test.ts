@@ -19,7 +19,7 @@ const TREE: Case['files'] = [
   { path: '/w/ln', type: 'symlink', target: 'a' },
   { path: '/w/p', type: 'fifo' },
 ];
-const at = (c: Omit<Case, 'files' | 'cwd'> & { files?: Case['files'] }): Case => ({ cwd: '/w', ...c, files: [...TREE!, ...(c.files ?? [])] });
+const at = (c: Case): Case => ({ cwd: '/w', ...c, files: [...TREE!, ...(c.files ?? [])] });
 const ALL = '.\n./a\n./a/b\n./a/b/y\n./a/x\n./c\n./c/z.TXT\n./e\n./big\n./ln\n./p\n';
 
 describe('find', () => table([

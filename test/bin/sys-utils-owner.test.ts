@@ -16,7 +16,7 @@ const FILES: Case['files'] = [
   { path: '/t/x', type: 'dir', mode: '0700', uid: 1000, gid: 1000 },
   { path: '/t/x/y', content: 'y' },
 ];
-const at = (c: Omit<Case, 'files' | 'cwd'>): Case => ({ files: FILES, cwd: '/t', ...c });
+const at = (c: Case): Case => ({ files: FILES, cwd: '/t', ...c });
 
 describe('chown', () => table([
   at({ argv: ['chown', 'alice', 'f'], after: { '/t/f': 'file 0644 1000:0 "f"' } }),

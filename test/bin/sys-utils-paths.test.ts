@@ -19,7 +19,7 @@ const FILES: Case['files'] = [
   { path: '/h/priv/f', content: 'f' },
   { path: '/h/priv', type: 'dir', mode: '0700' },
 ];
-const at = (c: Omit<Case, 'files' | 'cwd'> & { files?: Case['files'] }): Case => ({ cwd: '/h', ...c, files: [...FILES!, ...(c.files ?? [])] });
+const at = (c: Case): Case => ({ cwd: '/h', ...c, files: [...FILES!, ...(c.files ?? [])] });
 
 describe('realpath', () => table([
   at({ argv: ['realpath', 'a', 'l', 'abs', 'dang', '.', 'd/sub/..', '/'], out: '/h/a\n/h/a\n/h/a\n/h/nowhere\n/h\n/h/d\n/\n' }),

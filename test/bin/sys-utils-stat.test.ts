@@ -19,7 +19,7 @@ const FILES: Case['files'] = [
   { path: '/tmp/priv', type: 'dir', mode: '0700' },
   { path: '/tmp/priv/f', content: 'f' },
 ];
-const at = (c: Omit<Case, 'files' | 'cwd'>): Case => ({ files: FILES, cwd: '/tmp', ...c });
+const at = (c: Case): Case => ({ files: FILES, cwd: '/tmp', ...c });
 const report = (name: string, size: string, blocks: string, type: string, ino: string, links: string, access: string, ids: string, times = [T0, T0, T0]): string =>
   `  File: ${name}\n  Size: ${size.padEnd(10)}\tBlocks: ${blocks.padEnd(10)} IO Block: 4096   ${type}\n`
   + `Device: 8,1\tInode: ${ino.padEnd(10)}  Links: ${links}\nAccess: (${access})  ${ids}\n`
