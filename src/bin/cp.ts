@@ -14,7 +14,7 @@ import { Fatal, program, type Args } from './lib.js';
 import { copyTop, type CopyOptions } from './lib/copy.js';
 import { pairs } from './lib/targets.js';
 
-const ATTRS = ['mode', 'ownership', 'timestamps', 'links', 'context', 'xattr', 'all'];
+const ATTRS = ['mode', 'timestamps', 'ownership', 'links', 'context', 'xattr', 'all'];
 
 /** The attributes --preserve and friends leave on, in command-line order. */
 function preserved(a: Args): Set<string> {

@@ -67,6 +67,9 @@ describe('cp', () => table([
   at({ argv: ['cp', '-f', 'x', 'ro/r'], as: 'alice', status: 1, err: "cp: cannot remove 'ro/r': Permission denied\n" }),
   at({ argv: ['cp', '-r', 'd', 'ro/'], as: 'alice', status: 1, err: "cp: cannot create directory 'ro/d': Permission denied\n" }),
   at({ argv: ['cp', 'nope', 'a', 'e'], status: 1, err: "cp: cannot stat 'nope': No such file or directory\n", after: { '/tmp/e/a': 'file 0640 0:0 "hi\\n"' } }),
+  at({ argv: ['cp', '--preserve=bogus', 'a', 'b'], status: 1, err: "cp: invalid argument 'bogus' for '--preserve'\nValid arguments are:\n"
+    + "  - 'mode'\n  - 'timestamps'\n  - 'ownership'\n  - 'links'\n  - 'context'\n  - 'xattr'\n  - 'all'\n" + TRY('cp') }),
+  at({ argv: ['cp', '-a', '--no-preserve=mode', 'secret', 'b'], umask: 0o027, after: { '/tmp/b': 'file 0600 0:0 "s\\n"' } }),
   at({ argv: ['cp'], status: 1, err: `cp: missing file operand\n${TRY('cp')}` }),
   at({ argv: ['cp', 'a'], status: 1, err: `cp: missing destination file operand after 'a'\n${TRY('cp')}` }),
   at({ argv: ['cp', '-t'], status: 1, err: `cp: option requires an argument -- 't'\n${TRY('cp')}` }),
