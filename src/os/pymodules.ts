@@ -280,11 +280,12 @@ export function makeSignal(rt: ProcessRuntime) {
   };
 }
 
-/** Python's resource module: RLIMIT_NPROC and RLIMIT_NOFILE. */
+/** Python's resource module: getrlimit and setrlimit (the kernel enforces NPROC, NOFILE and FSIZE). */
 export function makeResource(rt: ProcessRuntime) {
   const { sys } = rt;
   return {
-    RLIMIT_NPROC: 6, RLIMIT_NOFILE: 7, RLIM_INFINITY: -1,
+    RLIMIT_CPU: 0, RLIMIT_FSIZE: 1, RLIMIT_DATA: 2, RLIMIT_STACK: 3, RLIMIT_CORE: 4, RLIMIT_RSS: 5,
+    RLIMIT_NPROC: 6, RLIMIT_NOFILE: 7, RLIMIT_MEMLOCK: 8, RLIMIT_AS: 9, RLIM_INFINITY: -1,
     getrlimit(res: number): [number, number] {
       wrap('getrlimit', undefined, () => sys.call('prlimit64', SYS.prlimit64, res, 0, 0, 0));
       return [sys.num(0), sys.num(1)];

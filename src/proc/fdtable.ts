@@ -17,7 +17,8 @@ export interface FdEntry {
 export class FdTable {
   private readonly entries = new Map<number, FdEntry>();
 
-  constructor(private readonly release: (file: OpenFile) => void, readonly limit: number = OPEN_MAX) {}
+  /** RLIMIT_NOFILE's soft limit: descriptors are below it (ones already above stay open). */
+  constructor(private readonly release: (file: OpenFile) => void, public limit: number = OPEN_MAX) {}
 
   get(fd: number): FdEntry {
     const e = Number.isInteger(fd) ? this.entries.get(fd) : undefined;

@@ -47,6 +47,7 @@ export function fork(k: Kernel, parent: Process, forkDigest: number): number {
   child.pgid = parent.pgid;
   child.sid = parent.sid;
   child.nprocLimit = [...parent.nprocLimit];
+  child.limits = new Map(parent.limits);
   const forkEntry: LogEntry = { nr: parent.requestNr, digest: forkDigest, errno: 0, value: 0, nums: undefined, out: undefined, sig: 0 };
   child.log = parent.log.fork(forkEntry);
   // The Worker answers the record's calls itself; the kernel answers only the fork.

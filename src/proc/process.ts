@@ -70,6 +70,8 @@ export class Process {
   stoppedFrom: 'R' | 'S' | undefined;
   /** RLIMIT_NPROC [soft, hard]. */
   nprocLimit: [number, number] = [256, 256];
+  /** Other resource limits set with setrlimit, [soft, hard] by resource (unlimited when absent). */
+  limits = new Map<number, readonly [number, number]>();
   /** A pending alarm's cancel function and deadline (ns). */
   alarm: { readonly deadline: bigint; readonly cancel: () => void } | undefined;
   /** Called once when the process becomes a zombie (the kernel API's wait). */

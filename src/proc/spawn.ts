@@ -62,6 +62,7 @@ export function spawnProcess(k: Kernel, parent: Process, path: string, argv: rea
   child.pgid = parent.pgid;
   child.sid = parent.sid;
   child.nprocLimit = [...parent.nprocLimit];
+  child.limits = new Map(parent.limits);
   try {
     for (const a of actions) {
       if (a.op === 'close') child.fds.close(a.fd);

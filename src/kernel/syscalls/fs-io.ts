@@ -7,6 +7,7 @@ import {
 import { SysError } from '../errors.js';
 import { full, partial, type Result, type SyscallEntry } from '../syscall.js';
 import { atContext, blocking, checkFd, statReply, utf8 } from './common.js';
+import { checkTruncate, withinFileSize } from './fsize.js';
 import { fifoRendezvous, pipeFcntl, readPipe, writeFile } from './pipe-io.js';
 import { isPipeOps } from '../../fs/pipe.js';
 import type { Kernel } from '../kernel.js';
@@ -91,7 +92,7 @@ export const ioCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   })],
   [1, full('write', ['int', 'bytes'], (k, p, a) => {
     const file = checkFd(p, a.int(0));
-    return writeFile(k, p, file, a.bytes(1));
+    return writeFile(k, p, file, withinFileSize(k, p, file, a.bytes(1)));
   })],
   [2, full('open', ['str', 'int', 'int'], (k, p, a) => openat(k, p, AT_FDCWD, a.str(0), a.int(1), a.int(2)))],
   [257, full('openat', ['int', 'str', 'int', 'int'], (k, p, a) => openat(k, p, a.int(0), a.str(1), a.int(2), a.int(3)))],
@@ -118,15 +119,19 @@ export const ioCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
     const n = k.vfs.pread(file, a.out(a.int(1)), a.int(2));
     return { value: n, outLen: n };
   })],
-  [18, full('pwrite64', ['int', 'bytes', 'int'], (k, p, a) =>
-    k.vfs.pwrite(checkFd(p, a.int(0)), a.bytes(1), a.int(2), p.creds))],
+  [18, full('pwrite64', ['int', 'bytes', 'int'], (k, p, a) => {
+    const file = checkFd(p, a.int(0));
+    return k.vfs.pwrite(file, withinFileSize(k, p, file, a.bytes(1), a.int(2)), a.int(2), p.creds);
+  })],
   [74, partial('fsync', ['int'], (_k, p, a) => {
     const file = checkFd(p, a.int(0));
     if (!file.ops.seekable) throw new SysError(EINVAL);
     return 0;
   }, 'memory filesystems have nothing to flush: validates the descriptor only')],
   [77, full('ftruncate', ['int', 'int'], (k, p, a) => {
-    k.vfs.ftruncate(checkFd(p, a.int(0)), a.int(1), p.creds);
+    const file = checkFd(p, a.int(0));
+    checkTruncate(k, p, a.int(1));
+    k.vfs.ftruncate(file, a.int(1), p.creds);
     return 0;
   })],
   [5, full('fstat', ['int'], (k, p, a) => statReply(k.vfs.fstat(checkFd(p, a.int(0)))))],

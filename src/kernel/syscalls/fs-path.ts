@@ -1,6 +1,7 @@
 /** Path calls: stat family, access, mkdir, rmdir, unlink, rename, link, symlink, readlink, chmod,
  * chown, utimensat, truncate, mknod, getcwd, chdir, fchdir. Each handler only fetches its
  * arguments and calls the VFS. */
+import { checkTruncate } from './fsize.js';
 import { EINVAL, ENOTDIR, ERANGE } from '../abi/errno.js';
 import {
   AT_EACCESS, AT_EMPTY_PATH, AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_FOLLOW, AT_SYMLINK_NOFOLLOW,
@@ -161,7 +162,12 @@ export const pathCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   })],
   [280, full('utimensat', ['int', 'str', 'int', 'int', 'int', 'int', 'int'], (k, p, a) =>
     utimensAt(k, p, a.int(0), a.str(1), [a.int(2), a.int(3), a.int(4), a.int(5)], a.int(6)))],
-  [76, full('truncate', ['str', 'int'], (k, p, a) => { k.vfs.truncate(k.fsContext(p), a.str(0), a.int(1)); return 0; })],
+  [76, full('truncate', ['str', 'int'], (k, p, a) => {
+    k.vfs.lookup(k.fsContext(p), a.str(0), true); // a missing path is ENOENT before EFBIG
+    checkTruncate(k, p, a.int(1));
+    k.vfs.truncate(k.fsContext(p), a.str(0), a.int(1));
+    return 0;
+  })],
   [79, full('getcwd', ['int'], (k, p, a) => getcwd(k, p, a.int(0)))],
   [80, full('chdir', ['str'], (k, p, a) => { p.cwd = k.vfs.chdir(k.fsContext(p), a.str(0)); return 0; })],
   [81, full('fchdir', ['int'], (k, p, a) => {

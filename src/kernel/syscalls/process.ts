@@ -1,6 +1,7 @@
 /** Process calls: fork, execve, wait4, kill, process groups and sessions, rlimits, posix_spawn. */
 import { EACCES, EINVAL, EPERM, ESRCH } from '../abi/errno.js';
 import { NSIG } from '../abi/signal.js';
+import { OPEN_MAX } from '../abi/fcntl.js';
 import { SysError } from '../errors.js';
 import { full, NO_REPLY, partial, type Result, type SyscallEntry } from '../syscall.js';
 import { commitExec, loadImage } from '../../proc/exec.js';
@@ -64,19 +65,28 @@ function processOr(k: Kernel, p: Process, pid: number): Process {
   return t;
 }
 
-/** getrlimit/setrlimit/prlimit64: RLIMIT_NPROC and RLIMIT_NOFILE; others report unlimited. */
+/**
+ * getrlimit/setrlimit/prlimit64. RLIMIT_NPROC is enforced by fork, RLIMIT_FSIZE by write and
+ * truncate (SIGXFSZ, EFBIG), RLIMIT_NOFILE by the descriptor table (at most OPEN_MAX, its size);
+ * the rest are kept (inherited by children, kept across exec) but not enforced.
+ */
 function prlimit(p: Process, resource: number, setSoft: number, setHard: number, set: boolean): Result {
   if (!Number.isInteger(resource) || resource < 0 || resource > 15) throw new SysError(EINVAL);
-  const current: [number, number] = resource === RLIMIT_NPROC ? p.nprocLimit
-    : resource === RLIMIT_NOFILE ? [p.fds.limit, p.fds.limit] : [RLIM_INFINITY, RLIM_INFINITY];
-  if (set) {
-    const hardOk = setHard === RLIM_INFINITY ? current[1] === RLIM_INFINITY : current[1] === RLIM_INFINITY || setHard <= current[1];
-    if (setSoft !== RLIM_INFINITY && setHard !== RLIM_INFINITY && setSoft > setHard) throw new SysError(EINVAL);
-    if (!hardOk && p.creds.euid !== 0) throw new SysError(EPERM);
-    if (resource === RLIMIT_NPROC) p.nprocLimit = [setSoft, setHard];
-    else if (resource !== RLIMIT_NOFILE) throw new SysError(EINVAL);
-  }
-  return { value: 0, nums: current };
+  const current: readonly [number, number] = resource === RLIMIT_NPROC ? p.nprocLimit
+    : resource === RLIMIT_NOFILE ? p.limits.get(resource) ?? [OPEN_MAX, OPEN_MAX]
+      : p.limits.get(resource) ?? [RLIM_INFINITY, RLIM_INFINITY];
+  const answer = { value: 0, nums: [...current] };
+  if (!set) return answer;
+  const above = (a: number, b: number): boolean => a !== b && (a === RLIM_INFINITY || (b !== RLIM_INFINITY && a > b));
+  if (above(setSoft, setHard)) throw new SysError(EINVAL);
+  if (above(setHard, current[1]) && p.creds.euid !== 0) throw new SysError(EPERM);
+  if (resource === RLIMIT_NPROC) p.nprocLimit = [setSoft, setHard];
+  else if (resource === RLIMIT_NOFILE) {
+    if (above(setHard, OPEN_MAX)) throw new SysError(EPERM); // fs.nr_open: the table's size
+    p.limits.set(resource, [setSoft, setHard]);
+    p.fds.limit = setSoft;
+  } else p.limits.set(resource, [setSoft, setHard]);
+  return answer;
 }
 
 export const processCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
@@ -100,7 +110,7 @@ export const processCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
     return p.pid;
   })],
   [302, partial('prlimit64', ['int', 'int', 'int', 'int'], (_k, p, a) => prlimit(p, a.int(0), a.int(1), a.int(2), a.int(3) === 1),
-    'RLIMIT_NPROC and RLIMIT_NOFILE are enforced; other resources read as unlimited and cannot be set')],
+    'RLIMIT_NPROC, RLIMIT_FSIZE and RLIMIT_NOFILE are enforced; the others are kept but not enforced')],
   [1002, full('posix_spawn', ['str', 'str', 'str', 'str', 'int', 'int'], (k, p, a) =>
     spawnProcess(k, p, a.str(0), splitStrings(a.bytes(1)), splitStrings(a.bytes(2)), a.str(3), a.int(4), a.int(5)))],
 ];
