@@ -1,7 +1,7 @@
 /**
  * ps — report a snapshot of the processes, as procps-ng's ps with its UNIX options, from /proc:
  *   ps          the processes with the caller's effective uid on the caller's terminal
- *               (`    PID TTY          TIME CMD`)
+ *               (`    PID TTY          TIME CMD`; lib/procinfo.ts says how the terminal is found)
  *   -e, -A      every process          -p PIDLIST   those processes (comma or space separated)
  *   -u USERLIST by effective user      -f           full format (UID PID PPID C STIME TTY TIME CMD)
  *   -o FORMAT   columns (pid,ppid,user,comm,args,…; `col=HEADER` renames, `col=` blanks the header)
@@ -84,7 +84,7 @@ export function main(argv: string[]): number {
     const procs = allProcs().filter((p: Proc) => {
       if (pids || users) return (pids?.includes(p.pid) ?? false) || (users?.includes(p.euid) ?? false);
       if (all) return true;
-      return p.euid === euid && p.ttyNr === (self?.ttyNr ?? 0);
+      return p.euid === euid && p.tty === (self?.tty ?? '?');
     });
     const now: Now = { sec: Math.floor(time.time()), boot: bootTime() };
     const lines: string[] = [];

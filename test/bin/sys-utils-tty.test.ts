@@ -178,6 +178,12 @@ describe('nohup on a terminal', () => ttyTable([
     screen: "nohup: ignoring input and appending output to '/home/alice/nohup.out'\r\n", after: { '/home/alice/nohup.out': 'file 0600 1000:1000 "hi\\n"' } },
 ]));
 
+describe('ps on a terminal', () => ttyTable([
+  { argv: ['ps'], screen: crlf('    PID TTY          TIME CMD\n      2 pts/0    00:00:00 ps\n') },
+  { argv: ['ps', '-e', '-o', 'pid,tty,comm'], screen: crlf('    PID TT       COMMAND\n      1 ?        init\n      2 pts/0    ps\n') },
+  { argv: ['ps', '-f'], as: 'alice', screen: crlf('UID          PID    PPID  C STIME TTY          TIME CMD\nalice          2       1  0 00:00 pts/0    00:00:00 ps -f\n') },
+]));
+
 describe('clear on a terminal', () => ttyTable([
   { argv: ['clear'], screen: '\x1b[H\x1b[2J\x1b[3J' },
 ]));

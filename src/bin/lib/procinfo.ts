@@ -13,6 +13,8 @@ export interface Proc {
   readonly comm: string;
   readonly state: string;
   readonly ttyNr: number;
+  /** The terminal's name (`pts/0`) or `?` (see terminalOf). */
+  readonly tty: string;
   /** utime + stime, in clock ticks. */
   readonly ticks: number;
   /** Start time in clock ticks after boot (see bootTime). */
@@ -72,7 +74,7 @@ export function readProc(pid: number): Proc | undefined {
     const cmd = readText(`/proc/${pid}/cmdline`);
     const args = cmd === '' ? [] : cmd.replace(/\0$/, '').split('\0');
     return {
-      pid, comm, state: f[0] ?? '?', ppid: num(4), pgid: num(5), sid: num(6), ttyNr: num(7),
+      pid, comm, state: f[0] ?? '?', ppid: num(4), pgid: num(5), sid: num(6), ttyNr: num(7), tty: terminalOf(pid, num(7)),
       ticks: num(14) + num(15), nice: num(19), start: num(22), ruid, euid, rgid, egid, args,
     };
   } catch (e) {
@@ -85,6 +87,24 @@ export function readProc(pid: number): Proc | undefined {
 export function allProcs(): Proc[] {
   const pids = os.listdir('/proc').filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   return pids.map(readProc).filter((p): p is Proc => p !== undefined);
+}
+
+/**
+ * A process's terminal: from tty_nr when the kernel gives one; when it gives 0, from what the
+ * process's standard descriptors are open on (/proc/<pid>/fd/0, 1, 2 → /dev/pts/N), which is
+ * what a controlling terminal almost always is. Unreadable (another user's process): `?`.
+ */
+function terminalOf(pid: number, nr: number): string {
+  if (nr !== 0) return ttyName(nr);
+  for (const fd of [0, 1, 2]) {
+    try {
+      const m = /^\/dev\/(pts\/\d+|tty\d+|ttyS\d+|console)$/.exec(os.readlink(`/proc/${pid}/fd/${fd}`));
+      if (m) return m[1]!;
+    } catch (e) {
+      if (!(e instanceof OSError)) throw e;
+    }
+  }
+  return '?';
 }
 
 /** The terminal's name for a tty_nr, as procps shows it (`pts/0`, `tty1`), or `?`. */

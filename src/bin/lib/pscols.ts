@@ -5,7 +5,7 @@
  */
 import { time } from 'posixbox/os';
 import { groupName, userName } from './ids.js';
-import { HZ, ttyName, type Proc } from './procinfo.js';
+import { HZ, type Proc } from './procinfo.js';
 
 export interface Column {
   readonly header: string;
@@ -90,9 +90,9 @@ export const COLUMNS: Readonly<Record<string, Column>> = {
   args: col('COMMAND', 27, false, args, true),
   command: col('COMMAND', 27, false, args, true),
   cmd: col('CMD', 27, false, args, true),
-  tty: col('TT', 8, false, (p) => ttyName(p.ttyNr)),
-  tt: col('TT', 8, false, (p) => ttyName(p.ttyNr)),
-  tname: col('TTY', 8, false, (p) => ttyName(p.ttyNr)),
+  tty: col('TT', 8, false, (p) => p.tty),
+  tt: col('TT', 8, false, (p) => p.tty),
+  tname: col('TTY', 8, false, (p) => p.tty),
   time: col('TIME', 8, true, (p) => cputime(p.ticks)),
   cputime: col('TIME', 8, true, (p) => cputime(p.ticks)),
   etime: col('ELAPSED', 11, true, (p, n) => elapsed(Math.max(0, n.sec - startSec(p, n)))),
