@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MOTD } from '../src/cli/sandbox.js';
 
 const BIN = join(__dirname, '..', 'bin', 'posixbox.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'posixbox-tmux-'));
@@ -84,11 +85,11 @@ describe('npx posixbox in a terminal (tmux)', () => {
   });
 
   it('logs alice in; a pipeline, history, ^C, ^Z and fg, su, exit', async () => {
-    // the login prompt (PS1 from /etc/profile)
+    // /etc/motd, then the login prompt (PS1 from /etc/profile)
     let s = await waitFor('the prompt', (l) => prompts(l) === 1);
-    expect(s).toEqual([PROMPT]);
+    expect(s).toEqual([...MOTD.trimEnd().split('\n').map((l) => l.trimEnd()), '', PROMPT]);
     /** The screen from the last prompt on, once `ok` holds. */
-    let mark = 0;
+    let mark = s.length - 1;
     const step = async (what: string, ok: (l: string[]) => boolean, key?: string): Promise<string[]> => {
       const lines = key ? await keyUntil(key, what, ok) : await waitFor(what, ok);
       const from = mark;

@@ -4,7 +4,7 @@
  * and on top of what setupSystem writes:
  *
  *   /etc/sudoers   root and alice may run anything (alice with her password); bob is not in it
- *   /etc/profile   PATH and PS1 for login shells;  /etc/shells  /bin/sh
+ *   /etc/profile   PATH and PS1 for login shells;  /etc/shells  /bin/sh;  /etc/motd  the welcome
  *   /usr/share/lessons/<id>/   each classroom lesson: its programs (runnable: mode 0755),
  *                  lesson.json, the book's output as `expected`, and a README
  *
@@ -31,6 +31,16 @@ else
   PS1='$USER@posixbox:$PWD$ '
 fi
 export PATH
+`;
+
+/** What login prints before the first prompt. */
+export const MOTD = `Welcome to posixbox: a POSIX system in your terminal, with nothing to break.
+
+  Users: alice, bob and root; each one's password is the user name.
+         su and sudo switch between them (alice may use sudo; bob may not).
+  Lessons: /usr/share/lessons (start with cat /usr/share/lessons/README).
+  Leave with exit or ^D.
+
 `;
 
 /** Programs set-user-ID root once /bin is installed. */
@@ -87,6 +97,7 @@ export function sandboxSystem(lessons?: LessonFiles): SystemSpec {
       { path: '/etc/sudoers', mode: '0440', content: SUDOERS },
       { path: '/etc/profile', content: PROFILE },
       { path: '/etc/shells', content: '/bin/sh\n' },
+      { path: '/etc/motd', content: MOTD },
       ...(lessons ? lessonFiles(lessons) : []),
     ],
   };

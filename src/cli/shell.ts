@@ -1,6 +1,6 @@
 /**
- * The shell sandbox: `posixbox [options]` opens an interactive login shell (the user's shell from
- * /etc/passwd, /bin/sh, as argv[0] `-sh`) on a fresh kernel booted with the sandbox system
+ * The shell sandbox: `posixbox [options]` prints /etc/motd and opens an interactive login shell
+ * (the user's shell from /etc/passwd, /bin/sh, as argv[0] `-sh`) on a fresh kernel booted with the sandbox system
  * (sandbox.ts), connected to the host's terminal through a pseudo-terminal; `posixbox [options]
  * -c COMMAND [NAME [ARG]...]` runs `sh -c COMMAND …` and exits with its status. With no -c and
  * stdin not a terminal, `sh` reads its commands from stdin.
@@ -25,10 +25,16 @@ import { exitCodeOf, flushed } from './util.js';
 /** The user who logs in when --user is not given. */
 export const DEFAULT_USER = 'alice';
 
-/** The first process: it execs the shell, so the shell is loaded from the VFS like any program. */
+/**
+ * The first process, login's part: for a login shell on a terminal it prints /etc/motd, then it
+ * execs the shell, so the shell is loaded from the VFS like any program.
+ */
 const LAUNCHER = `import os from 'posixbox/os';
 export function main(argv) {
   const [, path, ...args] = argv;
+  if (args[0].startsWith('-') && os.isatty(0)) {
+    try { os.writeAll(1, os.readText('/etc/motd')); } catch { /* no motd */ }
+  }
   try {
     os.execv(path, args);
   } catch (e) {
