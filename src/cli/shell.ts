@@ -1,9 +1,9 @@
 /**
  * The shell sandbox: `posixbox [options]` prints /etc/motd and opens an interactive login shell
- * (the user's shell from /etc/passwd, /bin/sh, as argv[0] `-sh`) on a fresh kernel booted with the sandbox system
- * (sandbox.ts), connected to the host's terminal through a pseudo-terminal; `posixbox [options]
- * -c COMMAND [NAME [ARG]...]` runs `sh -c COMMAND …` and exits with its status. With no -c and
- * stdin not a terminal, `sh` reads its commands from stdin.
+ * (the user's shell from /etc/passwd, /bin/sh, as argv[0] `-sh`) on a fresh kernel booted with
+ * the sandbox system (sandbox.ts), connected to the host's terminal through a pseudo-terminal;
+ * `posixbox [options] -c COMMAND [NAME [ARG]...]` runs `sh -c COMMAND …` and exits with its
+ * status. With no -c and stdin not a terminal, `sh` reads its commands from stdin.
  *
  * Who logs in: --user (default alice; `--user root` for root), with the environment login(1)
  * gives: HOME, LOGNAME, PATH, SHELL, USER, and TERM from the host. The interactive shell runs in
