@@ -13,8 +13,8 @@ import { closeIn, openIn } from './lib/textio.js';
 
 interface Counts { lines: number; words: number; chars: number; bytes: number; longest: number }
 
-const SPACE = new Uint8Array(256);
-for (const c of [9, 10, 11, 12, 13, 32]) SPACE[c] = 1;
+/** isspace in the C locale. */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** A counter over chunks; state (in a word, the column) carries across chunks. */
 function counter(utf8: boolean): { add(b: Uint8Array): void; counts: Counts } {
@@ -28,7 +28,7 @@ function counter(utf8: boolean): { add(b: Uint8Array): void; counts: Counts } {
       for (const c of b) {
         if (!utf8 || (c & 0xc0) !== 0x80) counts.chars++;
         if (c === 10) counts.lines++;
-        if (SPACE[c]) {
+        if (isSpace(c)) {
           inWord = false;
           if (c === 10 || c === 13 || c === 12) {
             counts.longest = Math.max(counts.longest, col);

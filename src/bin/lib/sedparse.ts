@@ -2,127 +2,18 @@
  * sed's script parser, as GNU sed 4.9 reads scripts: the pieces from -e and -f joined by
  * newlines, commands separated by newlines or `;`, `{…}` blocks, addresses (N, $, /re/ and
  * \cREc with I and M, first~step, addr,+N, addr,~N, 0,/re/, `!`), and the commands
- * `{ } = a b c d D F g G h H i l n N p P q Q r R s t T w W x y z # :label`. A syntax error is a
+ * `{ } = a b c d D F g G h H i l n N p P q Q r R s t T v w W x y z # :label`. A syntax error is a
  * SedError whose `at` is the count of script characters read when it was found, as GNU's
  * `char N` is; the caller turns it into `-e expression #K, char N` or `file F line N`.
  */
-import { RegexError, sedEscape, translate } from './regex.js';
+import { RegexError, sedEscape } from './regex.js';
+import {
+  compile, delimited, endOfCommand, groupsOf, number, Reader, readFilename, SedError,
+  type Addr, type Command, type Instruction, type ReplPart, type Script, type SedRegex,
+} from './sedsyntax.js';
 
-export class SedError extends Error {
-  /** `at` undefined: a message without a place (labels). `0`: GNU's `char 0` for an open `{`. */
-  constructor(message: string, readonly at?: number) {
-    super(message);
-  }
-}
-
-/** A compiled regex; `undefined` stands for the empty regex (the last one used). */
-export interface SedRegex {
-  readonly re: RegExp | undefined;
-}
-
-export type Addr =
-  | { readonly kind: 'line'; readonly n: number }
-  | { readonly kind: 'last' }
-  | { readonly kind: 're'; readonly re: SedRegex }
-  | { readonly kind: 'step'; readonly first: number; readonly step: number }
-  | { readonly kind: 'plus'; readonly n: number }
-  | { readonly kind: 'mult'; readonly n: number };
-
-/** A piece of an s replacement: literal text, a group (0 = &), or a case conversion. */
-export type ReplPart =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'group'; readonly n: number }
-  | { readonly kind: 'case'; readonly mode: 'L' | 'U' | 'l' | 'u' | 'E' };
-
-export type Command =
-  | { readonly name: '{'; end: number }
-  | { readonly name: '}' | '=' | 'd' | 'D' | 'g' | 'G' | 'h' | 'H' | 'n' | 'N' | 'p' | 'P' | 'x' | 'z' | 'F' | ':' }
-  | { readonly name: 'a' | 'i' | 'c'; readonly text: string }
-  | { readonly name: 'b' | 't' | 'T'; readonly label: string; target: number }
-  | { readonly name: 'q' | 'Q'; readonly status: number }
-  | { readonly name: 'l'; readonly width: number | undefined }
-  | { readonly name: 'r' | 'R' | 'w' | 'W'; readonly file: string }
-  | { readonly name: 's'; readonly re: SedRegex; readonly repl: readonly ReplPart[]; readonly global: boolean;
-    readonly nth: number; readonly print: boolean; readonly file: string | undefined }
-  | { readonly name: 'y'; readonly map: ReadonlyMap<string, string> };
-
-export interface Instruction {
-  readonly a1: Addr | undefined;
-  readonly a2: Addr | undefined;
-  /** a1 is `0` (0,/re/). */
-  readonly zero: boolean;
-  readonly negate: boolean;
-  readonly cmd: Command;
-  readonly label?: string;
-}
-
-export interface Script {
-  readonly program: readonly Instruction[];
-  /** `#n` on the first line. */
-  readonly quiet: boolean;
-}
-
-const SPACE = /[ \t\r\v\f]/;
-
-class Reader {
-  pos = 0;
-  constructor(readonly s: string) {}
-  eof(): boolean { return this.pos >= this.s.length; }
-  peek(): string | undefined { return this.s[this.pos]; }
-  next(): string | undefined { return this.pos < this.s.length ? this.s[this.pos++] : undefined; }
-  skipSpace(): void { while (!this.eof() && SPACE.test(this.s[this.pos]!)) this.pos++; }
-  skipSpaceNl(): void { while (!this.eof() && /[ \t\r\v\f\n;]/.test(this.s[this.pos]!)) this.pos++; }
-  fail(message: string): never { throw new SedError(message, this.pos); }
-}
-
-/**
- * Read up to an unescaped `delim` (consumed): `\delim` becomes delim, `\n` a newline (in a regex
- * kept as `\n` for the translator), brackets are skipped whole in a regex. undefined at a raw
- * newline or the end.
- */
-function delimited(r: Reader, delim: string, regex: boolean): string | undefined {
-  let out = '';
-  for (;;) {
-    const c = r.next();
-    if (c === undefined || (c === '\n' && delim !== '\n')) return undefined;
-    if (c === delim) return out;
-    if (c === '\\') {
-      const e = r.next();
-      if (e === undefined) return undefined;
-      if (e === delim) out += delim;
-      else if (e === '\n') out += regex ? '\\n' : '\\\n';
-      else out += `\\${e}`;
-      continue;
-    }
-    if (c === '[' && regex) {
-      // A bracket expression: to its `]` (the first one after an optional ^ is literal).
-      let j = r.pos;
-      if (r.s[j] === '^') j++;
-      if (r.s[j] === ']') j++;
-      for (; j < r.s.length && r.s[j] !== ']'; j++) {
-        if (r.s[j] === '[' && /[:.=]/.test(r.s[j + 1] ?? '')) {
-          const close = r.s.indexOf(`${r.s[j + 1]}]`, j + 2);
-          if (close >= 0) j = close + 1;
-        }
-      }
-      if (j >= r.s.length) { r.pos = r.s.length; return undefined; }
-      out += `[${r.s.slice(r.pos, j + 1)}`;
-      r.pos = j + 1;
-      continue;
-    }
-    out += c;
-  }
-}
-
-function compile(source: string, flags: string, extended: boolean): SedRegex {
-  if (source === '') return { re: undefined };
-  const tr = translate(source, { extended, sed: true });
-  return { re: new RegExp(tr.source, `g${flags}`) };
-}
-
-function groupsOf(source: string, extended: boolean): number {
-  return source === '' ? 9 : translate(source, { extended, sed: true }).groups;
-}
+export { SedError };
+export type { Addr, Command, Instruction, ReplPart, Script, SedRegex };
 
 /** The text of a, i, c (GNU: one-liner or after `\` and a newline); escapes processed. */
 function readText(r: Reader, name: string): string {
@@ -157,34 +48,6 @@ function readLabel(r: Reader): string {
   const start = r.pos;
   while (!r.eof() && r.peek() !== '\n' && r.peek() !== ';') r.pos++;
   return r.s.slice(start, r.pos).replace(/\s+$/, '');
-}
-
-function readFilename(r: Reader): string {
-  r.skipSpace();
-  const start = r.pos;
-  while (!r.eof() && r.peek() !== '\n') r.pos++;
-  const name = r.s.slice(start, r.pos);
-  if (name === '') r.fail('missing filename in r/R/w/W commands');
-  return name;
-}
-
-/** After a command: spaces, then `;`, `}`, `#`, a newline or the end. */
-function endOfCommand(r: Reader, message = 'extra characters after command'): void {
-  r.skipSpace();
-  const c = r.peek();
-  if (c === undefined || c === '\n' || c === ';' || c === '}' || c === '#') {
-    if (c === ';' || c === '\n') r.pos++;
-    return;
-  }
-  r.pos++;
-  r.fail(message);
-}
-
-function number(r: Reader): number | undefined {
-  const m = /^\d+/.exec(r.s.slice(r.pos));
-  if (!m) return undefined;
-  r.pos += m[0].length;
-  return Number(m[0]);
 }
 
 function regexAddr(r: Reader, delim: string, extended: boolean): Addr {
@@ -413,6 +276,10 @@ export function parseScript(s: string, extended: boolean): Script {
         endOfCommand(r);
         break;
       }
+      case 'v': // GNU: needs at least this version of sed; every version is here.
+        readLabel(r);
+        if (r.peek() === ';') r.pos++;
+        continue;
       case 'r': case 'R': case 'w': case 'W':
         cmd = { name, file: readFilename(r) };
         break;
