@@ -76,6 +76,14 @@ describe('touch', () => table([
   { argv: ['touch', '/nodir/f'], err: "touch: cannot touch '/nodir/f': No such file or directory\n", status: 1 },
   { argv: ['touch', '/etc/passwd'], as: 'alice', err: "touch: cannot touch '/etc/passwd': Permission denied\n", status: 1 },
   { argv: ['touch'], err: `touch: missing file operand\n${TRY('touch')}`, status: 1 },
+  { argv: ['touch', '-t', '202001021530.45', '/tmp/t'], env: ['TZ=UTC'], times: { '/tmp/t': '1577979045 1577979045' } },
+  { argv: ['touch', '-t', '9901021530', '/tmp/t'], env: ['TZ=UTC'], times: { '/tmp/t': '915291000 915291000' } },
+  { argv: ['touch', '-m', '-t', '200001010000', '/tmp/old'], files: OLD, env: ['TZ=UTC'], times: { '/tmp/old': '1000 946684800' } },
+  { argv: ['touch', '-d', '@86400', '/tmp/t'], times: { '/tmp/t': '86400 86400' } },
+  { argv: ['touch', '-d', '2020-01-02', '/tmp/t'], env: ['TZ=UTC'], times: { '/tmp/t': '1577923200 1577923200' } },
+  { argv: ['touch', '-r', '/tmp/old', '-d', '+1 hour', '/tmp/t'], files: OLD, times: { '/tmp/t': '4600 4600' } },
+  { argv: ['touch', '-t', '2020x', '/tmp/t'], err: "touch: invalid date format '2020x'\n", status: 1, after: { '/tmp/t': 'absent' } },
+  { argv: ['touch', '-d', '@1', '-t', '202001010000', '/tmp/t'], err: `touch: cannot specify times from more than one source\n${TRY('touch')}`, status: 1 },
 ]));
 
 const RM: Case['files'] = [
