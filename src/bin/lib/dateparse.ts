@@ -4,8 +4,13 @@
  *   YYYY-MM-DD, YYYY-MM-DD[T ]HH:MM[:SS[.frac]]  a calendar date and time of day
  *   HH:MM[:SS]                                  a time today
  *   a zone after a time: Z, UTC, GMT, +HH, +HHMM, +HH:MM (else the local zone, TZ)
- *   now, today, yesterday, tomorrow, and relative items: [+-]N UNIT [ago], UNIT ago
- *   (UNIT: second, minute, hour, day, week, fortnight, month, year, in singular or plural)
+ *   MON D[,] [YYYY], D MON [YYYY], MM/DD[/YYYY]      a date with the month's name or in US order
+ *   H[:MM[:SS]]am, …pm                          a time on the 12-hour clock
+ *   [this|next|last] WEEKDAY                    the day (at midnight), this week or the next/last
+ *   now, today, yesterday, tomorrow, and relative items: [+-]N UNIT [ago], UNIT ago,
+ *   next UNIT, last UNIT, this UNIT (UNIT: second, minute, hour, day, week, fortnight, month,
+ *   year, in singular or plural)
+ * A local time that does not exist (in a daylight-saving gap) is invalid, as in gnulib.
  * Returns seconds and nanoseconds since the Epoch, or undefined if the string is not understood.
  */
 import { time } from 'posixbox/os';
@@ -36,14 +41,22 @@ const validDay = (y: number, m: number, d: number): boolean => {
   return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 };
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY_RE = '(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?)\\.?,?';
+const ORDINAL: Readonly<Record<string, number>> = { last: -1, this: 0, next: 1 };
+
 interface Parts {
-  date?: { y: number; m: number; d: number };
+  date?: { y: number | undefined; m: number; d: number };
   clock?: { h: number; mi: number; s: number; ns: number };
   /** Seconds east of UTC, when the string names a zone. */
   offset?: number;
   /** Relative seconds and months. */
   secs: number;
   months: number;
+  /** A day of the week (0 = Sunday) and which one: -1 last, 0 this, 1 next. */
+  weekday?: { day: number; ordinal: number };
 }
 
 function fraction(f: string | undefined): number {
@@ -70,12 +83,30 @@ export function parseDate(s: string, now: Instant): Instant | undefined {
     let m: RegExpExecArray | null;
     if (!p.date && (m = take(/^(\d{4})-(\d\d?)-(\d\d?)(?=$|[t\s])t?/))) {
       p.date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-      if (!validDay(p.date.y, p.date.m, p.date.d)) return undefined;
     } else if (!p.clock && (m = take(/^(\d\d?):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?(?=$|[\sz+-]|utc|gmt)/))) {
       p.clock = { h: Number(m[1]), mi: Number(m[2]), s: Number(m[3] ?? 0), ns: fraction(m[4]) };
       if (p.clock.h > 23 || p.clock.mi > 59 || p.clock.s > 59) return undefined;
       const z = take(/^(?:(z|utc|gmt)(?![a-z])|([+-])(\d\d)(?::?(\d\d))?(?!\d))/);
       if (z) p.offset = z[1] ? 0 : (z[2] === '-' ? -1 : 1) * (Number(z[3]) * 3600 + Number(z[4] ?? 0) * 60);
+    } else if (!p.date && (m = take(new RegExp(`^${MONTH_RE}\\s*(\\d\\d?)(?:,?\\s*(\\d{4}))?(?![\\d:])`)))) {
+      p.date = { y: m[3] ? Number(m[3]) : undefined, m: MONTHS.indexOf(m[1]!.slice(0, 3)) + 1, d: Number(m[2]) };
+    } else if (!p.date && (m = take(new RegExp(`^(\\d\\d?)\\s*${MONTH_RE}(?:,?\\s*(\\d{4}))?(?![\\d:])`)))) {
+      p.date = { y: m[3] ? Number(m[3]) : undefined, m: MONTHS.indexOf(m[2]!.slice(0, 3)) + 1, d: Number(m[1]) };
+    } else if (!p.date && (m = take(/^(\d\d?)\/(\d\d?)(?:\/(\d{4}|\d\d))?(?![\d/])/))) {
+      const y = m[3] === undefined ? undefined : m[3].length === 2 ? (Number(m[3]) < 69 ? 2000 : 1900) + Number(m[3]) : Number(m[3]);
+      p.date = { y, m: Number(m[1]), d: Number(m[2]) };
+    } else if (!p.clock && (m = take(/^(\d\d?)(?::(\d\d)(?::(\d\d))?)?\s*([ap])\.?m\.?(?![a-z])/))) {
+      const h = Number(m[1]);
+      if (h < 1 || h > 12) return undefined;
+      p.clock = { h: (h % 12) + (m[4] === 'p' ? 12 : 0), mi: Number(m[2] ?? 0), s: Number(m[3] ?? 0), ns: 0 };
+      if (p.clock.mi > 59 || p.clock.s > 59) return undefined;
+    } else if (!p.weekday && (m = take(new RegExp(`^(?:(last|this|next)\\s+)?${DAY_RE}(?![a-z])`)))) {
+      p.weekday = { day: WEEKDAYS.indexOf(m[2]!.slice(0, 3)), ordinal: ORDINAL[m[1] ?? 'this']! };
+    } else if ((m = take(/^(last|this|next)\s+(second|sec|minute|min|hour|day|week|fortnight|month|year)s?(?![a-z])/))) {
+      const n = ORDINAL[m[1]!]!;
+      const unit = UNITS[m[2]!]!;
+      if (unit < 0) p.months += n * (unit === -12 ? 12 : 1);
+      else p.secs += n * unit;
     } else if ((m = take(/^(now|today)(?![a-z])/))) {
       /* the current time */
     } else if ((m = take(/^yesterday(?![a-z])/))) {
@@ -95,23 +126,49 @@ export function parseDate(s: string, now: Instant): Instant | undefined {
   return resolve(p, now);
 }
 
-function resolve(p: Parts, now: Instant): Instant {
+function resolve(p: Parts, now: Instant): Instant | undefined {
   let sec: number;
   let nsec = now.nsec;
   const today = time.localtime(now.sec);
-  const date = p.date ?? { y: today.year, m: today.mon, d: today.mday };
-  const clock = p.clock ?? (p.date ? { h: 0, mi: 0, s: 0, ns: 0 } : { h: today.hour, mi: today.min, s: today.sec, ns: now.nsec });
-  if (p.date || p.clock) nsec = clock.ns;
+  const date = p.date ? { ...p.date, y: p.date.y ?? today.year } : { y: today.year, m: today.mon, d: today.mday };
+  if (!validDay(date.y, date.m, date.d)) return undefined;
+  const dated = p.date !== undefined || p.weekday !== undefined;
+  const clock = p.clock ?? (dated ? { h: 0, mi: 0, s: 0, ns: 0 } : { h: today.hour, mi: today.min, s: today.sec, ns: now.nsec });
+  if (dated || p.clock) nsec = clock.ns;
+  if (p.weekday) {
+    const w = (daysFromCivil(date.y, date.m, date.d) + 4) % 7; // 1970-01-01 was a Thursday
+    const ahead = (p.weekday.day - ((w + 7) % 7) + 7) % 7;
+    const delta = p.weekday.ordinal > 0 ? ahead || 7 : p.weekday.ordinal < 0 ? -(((((w + 7) % 7) - p.weekday.day + 7) % 7) || 7) : ahead;
+    const moved = civil(daysFromCivil(date.y, date.m, date.d) + delta);
+    date.y = moved.y;
+    date.m = moved.m;
+    date.d = moved.d;
+  }
   let y = date.y;
   let mo = date.m + p.months;
   y += Math.floor((mo - 1) / 12);
   mo = ((((mo - 1) % 12) + 12) % 12) + 1;
   if (p.offset !== undefined) {
     sec = daysFromCivil(y, mo, date.d) * 86400 + clock.h * 3600 + clock.mi * 60 + clock.s - p.offset;
-  } else if (!p.date && !p.clock && p.months === 0) {
+  } else if (!dated && !p.clock && p.months === 0) {
     sec = now.sec;
   } else {
     sec = time.mktime({ ...today, year: y, mon: mo, mday: date.d, hour: clock.h, min: clock.mi, sec: clock.s, isdst: -1 });
+    const back = time.localtime(sec);
+    if (back.hour !== clock.h || back.min !== clock.mi) return undefined; // a time the clock skips
   }
   return { sec: sec + p.secs, nsec };
+}
+
+/** The civil date of a day number (days since 1970-01-01). */
+function civil(days: number): { y: number; m: number; d: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
 }
