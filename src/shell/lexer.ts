@@ -242,7 +242,7 @@ export class Lexer {
         this.pos++;
         continue;
       }
-      if (c === '"' && (quoting || mode === 'arith')) {
+      if (c === '"' && quoting) {
         flush();
         this.pos++;
         const inner = this.scan('dq');

@@ -14,6 +14,7 @@ import { commandSubstitution } from './exec/subst.js';
 import { runExternal } from './exec/simple.js';
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export class Shell implements ExpandHost {
   readonly st = new ShellState();
@@ -55,12 +56,19 @@ export class Shell implements ExpandHost {
     this.st.onSet = (name) => { if (name === 'PATH') this.hash.clear(); };
   }
 
+  /** Standard output of the builtin running for a command substitution in this process. */
+  capture: string[] | undefined;
+
   /** Report an error in dash's form. */
   err(message: string): void {
     this.write(2, `${this.st.arg0}: ${this.st.lineno}: ${message}\n`);
   }
 
   write(fd: number, text: string | Uint8Array): boolean {
+    if (fd === 1 && this.capture) {
+      this.capture.push(typeof text === 'string' ? text : decoder.decode(text));
+      return true;
+    }
     try {
       os.writeAll(fd, typeof text === 'string' ? encoder.encode(text) : text);
       return true;

@@ -60,6 +60,7 @@ function resume(sh: Shell, argv: string[], fg: boolean): number {
     }
     job.state = 'Running';
     sh.jobs.touch(job.id);
+    if (!fg) (job as { background: boolean }).background = true;
     if (fg) {
       (job as { background: boolean }).background = false;
       status = sh.jobs.foreground(job);

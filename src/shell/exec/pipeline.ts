@@ -6,7 +6,7 @@
  * subshell process (subshell.ts). An asynchronous list is started the same way and not waited
  * for; without job control its standard input is /dev/null.
  */
-import os from 'posixbox/os';
+import os, { signal } from 'posixbox/os';
 import type { AndOr, Command, Pipeline, Word, WordPart } from '../ast.js';
 import { expandFields, expandString } from '../expand/word.js';
 import type { Job } from '../jobs.js';
@@ -18,6 +18,7 @@ import { actions, closeAll, plan, type Step } from './redir.js';
 import { runCommand } from './run.js';
 import { findCommand, spawnCommand, type FileAction } from './spawn.js';
 import { reportWith, trace } from './simple.js';
+import { pureBuiltin, runCaptured } from './subst.js';
 
 export function runPipeline(sh: Shell, p: Pipeline): number {
   if (p.bang) sh.condDepth++;
@@ -45,6 +46,41 @@ export function runBackground(sh: Shell, ao: AndOr): void {
 
 /** Start the processes of a pipeline and enter them in the job table. */
 export function startPipeline(sh: Shell, cmds: readonly Command[], firstActions: readonly FileAction[], text: string, background: boolean): Job {
+  const first = cmds[0]!;
+  if (!background && cmds.length > 1 && first.t === 'simple' && pureBuiltin(sh, first)) return feedPipeline(sh, first, cmds.slice(1), text);
+  return spawnPipeline(sh, cmds, firstActions, text, background);
+}
+
+/**
+ * `echo … | cmd …`: the first element is a builtin that only writes, so it runs here, its output
+ * collected, and is written into the pipe once the rest of the pipeline is running (SIGPIPE
+ * ignored meanwhile: a reader that quits early just ends the writing).
+ */
+function feedPipeline(sh: Shell, first: Command & { t: 'simple' }, rest: readonly Command[], text: string): Job {
+  const r = runCaptured(sh, first);
+  const [rd, w] = os.pipe2(os.O_CLOEXEC);
+  let job: Job;
+  try {
+    job = spawnPipeline(sh, rest, [['dup2', rd, 0]], text, false);
+  } finally {
+    os.close(rd);
+  }
+  const old = signal.getsignal(13);
+  signal.signal(13, signal.SIG_IGN);
+  try {
+    if (r.out) os.writeAll(w, r.out);
+  } catch {
+    /* the reader is gone */
+  } finally {
+    os.close(w);
+    signal.signal(13, old);
+  }
+  job.pids.unshift(-1);
+  job.statuses.unshift((r.status & 0xff) << 8);
+  return job;
+}
+
+function spawnPipeline(sh: Shell, cmds: readonly Command[], firstActions: readonly FileAction[], text: string, background: boolean): Job {
   const pids: number[] = [];
   const immediate: (number | undefined)[] = [];
   let prev = -1;

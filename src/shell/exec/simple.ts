@@ -34,7 +34,12 @@ function expandArgs(sh: Shell, words: SimpleCommand['words']): string[] {
   const out = [name];
   for (const w of words.slice(1)) {
     const p = w.parts[0];
-    if (p?.t === 'lit' && ASSIGN_WORD.test(p.v)) out.push(expandString(sh, w, true));
+    if (p?.t === 'lit' && ASSIGN_WORD.test(p.v)) {
+      const eq = p.v.indexOf('=');
+      const rest = p.v.slice(eq + 1);
+      const value = { parts: [...(rest ? [{ t: 'lit' as const, v: rest }] : []), ...w.parts.slice(1)], text: '' };
+      out.push(`${p.v.slice(0, eq + 1)}${expandString(sh, value, true)}`);
+    }
     else out.push(...expandFields(sh, [w]));
   }
   return out;

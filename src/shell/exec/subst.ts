@@ -9,6 +9,10 @@ import type { Command, List } from '../ast.js';
 import type { Shell } from '../shell.js';
 import { spawnSubshell } from '../subshell.js';
 import { startElement } from './pipeline.js';
+import { expandFields } from '../expand/word.js';
+import { BUILTINS } from '../builtins/index.js';
+import { ShellError } from '../state.js';
+import { trace } from './simple.js';
 
 const decoder = new TextDecoder();
 
@@ -20,8 +24,47 @@ function single(body: List): Command | undefined {
   return c.t === 'simple' ? c : undefined;
 }
 
+/** Builtins that only compute and write to standard output: safe to run here for `$(…)` and `… |`. */
+export const PURE_BUILTINS = new Set(['echo', 'printf', 'true', 'false', ':', 'test', '[', 'pwd']);
+
+/** The builtin a command runs if it is a plain, redirection-free call of a pure builtin. */
+export function pureBuiltin(sh: Shell, c: Command): string | undefined {
+  if (c.t !== 'simple' || c.assigns.length || c.redirs.length) return undefined;
+  const w = c.words[0];
+  const name = w && w.parts.length === 1 && w.parts[0]!.t === 'lit' ? w.parts[0]!.v : undefined;
+  if (name === undefined || !PURE_BUILTINS.has(name) || sh.st.funcs.has(name)) return undefined;
+  return name;
+}
+
+/** Run a pure builtin in this shell with its standard output captured. */
+export function runCaptured(sh: Shell, c: Command & { t: 'simple' }): { out: string; status: number } {
+  sh.st.lineno = c.line;
+  const argv = expandFields(sh, c.words);
+  trace(sh, [], argv);
+  const saved = sh.capture;
+  const out: string[] = [];
+  sh.capture = out;
+  let status: number;
+  try {
+    status = BUILTINS.get(argv[0]!)!(sh, argv);
+  } catch (e) {
+    if (!(e instanceof ShellError) || e.fatal) throw e;
+    sh.err(e.message);
+    status = e.status;
+  } finally {
+    sh.capture = saved;
+  }
+  return { out: out.join(''), status };
+}
+
 export function commandSubstitution(sh: Shell, body: List): string {
   if (body.length === 0) { sh.substStatus = 0; return ''; }
+  const one = single(body);
+  if (one && one.t === 'simple' && pureBuiltin(sh, one)) {
+    const r = runCaptured(sh, one);
+    sh.substStatus = r.status;
+    return r.out.replace(/\n+$/, '');
+  }
   const [r, w] = os.pipe2(os.O_CLOEXEC);
   let got: number | { status: number };
   try {

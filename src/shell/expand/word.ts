@@ -159,7 +159,6 @@ export function paramValue(st: ShellState, name: string): string | undefined {
     case '0': return st.arg0;
     default:
       if (DIGITS.test(name)) return st.positional[Number(name) - 1];
-      if (name === 'LINENO' && !st.vars.has('LINENO')) return String(st.lineno);
       return st.get(name);
   }
 }
