@@ -27,7 +27,7 @@ function plain(w: Word): string | undefined {
 export class Parser {
   private la: Token | null = null;
   /** The last alias expanded ended in a blank: the word after it is checked for an alias too. */
-  private aliasNext = false;
+  private aliasNext: number | undefined;
   private depth = 0;
 
   constructor(readonly lx: Lexer, private readonly aliases: AliasLookup = () => undefined) {
@@ -230,7 +230,7 @@ export class Parser {
 
   /** Replace an alias in command-name position by its value (again while the value ends in a blank). */
   private expandAliases(): void {
-    this.aliasNext = false;
+    this.aliasNext = undefined;
     const seen = new Set<string>();
     for (let i = 0; i < MAX_ALIAS_DEPTH; i++) {
       const t = this.peek();
@@ -242,7 +242,7 @@ export class Parser {
       seen.add(name);
       this.la = null;
       this.lx.insert(value);
-      this.aliasNext = /[ \t]$/.test(value);
+      this.aliasNext = /[ \t]$/.test(value) ? this.lx.pos + value.length : undefined;
     }
   }
 
@@ -276,7 +276,7 @@ export class Parser {
     const words: Word[] = [];
     const redirs: Redir[] = [];
     for (;;) {
-      if (this.aliasNext && words.length > 0) { this.aliasNext = false; this.expandAliases(); }
+      if (this.aliasNext !== undefined && words.length > 0 && this.peek().at >= this.aliasNext) this.expandAliases();
       const t = this.peek();
       if (t.k === 'op' && REDIR_OPS.has(t.v)) { redirs.push(this.ioRedirect()); continue; }
       if (t.k !== 'word') break;
