@@ -7,7 +7,7 @@
  * path is reported (`find: 'x': Permission denied`) and the walk goes on; the status is then 1.
  * `-exec cmd {} ;` runs cmd per file, `-exec cmd {} +` in batches at the end. -L follows links
  * (with findutils' loop message), -H only on the command line.
- * Not done: -printf, -fprint, -ls, -ok, -execdir, -regex, -newerXY, -samefile, -xtype.
+ * -printf is lib/findprintf.ts. Not done: -fprint, -ls, -ok, -execdir, -regex, -newerXY, -samefile, -xtype.
  */
 import os, { OSError, stat } from 'posixbox/os';
 import { Fatal, reason, tool, writeAll } from './lib.js';
@@ -116,7 +116,7 @@ function statFor(path: string, follow: boolean): Stat {
   }
 }
 
-function walk(f: Finder, o: Options, path: string, name: string, depth: number, ancestors: Array<{ dev: number; ino: number; path: string }>): void {
+function walk(f: Finder, o: Options, start: string, path: string, name: string, depth: number, ancestors: Array<{ dev: number; ino: number; path: string }>): void {
   if (f.quitting) return;
   let st: Stat;
   try {
@@ -125,7 +125,7 @@ function walk(f: Finder, o: Options, path: string, name: string, depth: number, 
     f.fail(`${quoted(path)}: ${reason(e)}`);
     return;
   }
-  const e: Entry = { path, name, depth, st };
+  const e: Entry = { path, name, depth, start, st };
   const isDir = stat.S_ISDIR(st.st_mode);
   if (isDir && o.follow !== 'P') {
     const loop = ancestors.find((a) => a.dev === st.st_dev && a.ino === st.st_ino);
@@ -146,7 +146,7 @@ function walk(f: Finder, o: Options, path: string, name: string, depth: number, 
     const inner = [...ancestors, { dev: st.st_dev, ino: st.st_ino, path }];
     for (const n of names ?? []) {
       if (f.quitting) break;
-      walk(f, o, path.endsWith('/') ? path + n : `${path}/${n}`, n, depth + 1, inner);
+      walk(f, o, start, path.endsWith('/') ? path + n : `${path}/${n}`, n, depth + 1, inner);
     }
   }
   if (o.depthFirst && depth >= o.mindepth && !f.quitting) f.visit(o.pred, e);
@@ -176,7 +176,7 @@ export function main(argv: string[]): number {
     paths.push(a);
   }
   try {
-    const { pred, globals } = parseExpression(args.slice(i));
+    const { pred, globals } = parseExpression(args.slice(i), (m) => t.warn(m));
     const f = new Finder((m) => t.warn(m), globals.batches);
     const o: Options = { follow, maxdepth: globals.maxdepth, mindepth: globals.mindepth, depthFirst: globals.depthFirst, pred };
     for (const p of paths.length ? paths : ['.']) {
@@ -185,7 +185,7 @@ export function main(argv: string[]): number {
         f.fail("'': No such file or directory");
         continue;
       }
-      walk(f, o, p, startName(p), 0, []);
+      walk(f, o, p, p, startName(p), 0, []);
     }
     f.flushAll();
     return f.status;

@@ -64,6 +64,14 @@ describe('find', () => table([
   at({ argv: ['find', '.', '-not', '-name', '*', '-o', '-name', 'e'], out: './e\n' }),
   at({ argv: ['find', '.', '-name', 'x', '-print', ',', '-name', 'y', '-print'], out: './a/b/y\n./a/x\n' }),
   at({ argv: ['find', 'a', '-print0'], out: 'a\0a/b\0a/b/y\0a/x\0' }),
+  at({ argv: ['find', 'a', '-printf', '%p|%f|%h|%P|%H|%d|%s|%m|%M|%u|%g|%U|%G|%n|%l|%y|%5s|%-3d|%%\\n'],
+    out: 'a|a|.||a|0|4096|755|drwxr-xr-x|root|root|0|0|3||d| 4096|0  |%\na/b|b|a|b|a|1|4096|755|drwxr-xr-x|root|root|0|0|2||d| 4096|1  |%\n'
+      + 'a/b/y|y|a/b|b/y|a|2|0|644|-rw-r--r--|root|root|0|0|1||f|    0|2  |%\na/x|x|a|x|a|1|3|600|-rw-------|alice|alice|1000|1000|1||f|    3|1  |%\n' }),
+  at({ argv: ['find', 'ln', '/w/a/x', '-printf', '%l|%y%Y|%h|%k|%b\\t%t|%T@|%TY-%Tm-%Td %TT|%AF\\0'],
+    out: 'a|ld|.|0|0\tSat Jan  1 00:00:00.0000000000 2000|946684800.0000000000|2000-01-01 00:00:00.0000000000|2000-01-01\0'
+      + '|ff|/w/a|4|8\tWed Dec 29 00:00:00.0000000000 1999|946425600.0000000000|1999-12-29 00:00:00.0000000000|1999-12-29\0' }),
+  at({ argv: ['find', 'a', '-maxdepth', '0', '-printf', '%z\\q|%p\\101\\c more'], out: '%z\\q|aA', err: "find: warning: unrecognized format directive `%z'\nfind: warning: unrecognized escape `\\q'\n" }),
+  at({ argv: ['find', 'a', '-printf', '%'], err: 'find: error: % at end of format string\n', status: 1 }),
   at({ argv: ['find', '.', '-name', 'b', '-quit'] }),
   at({ argv: ['find', '.', '-name', 'b', '-print', '-quit'], out: './a/b\n' }),
   at({ argv: ['find', 'a', '-depth'], out: 'a/b/y\na/b\na/x\na\n' }),

@@ -13,6 +13,7 @@
 import os, { grp, pwd, stat, time } from 'posixbox/os';
 import { Fatal } from '../lib.js';
 import { fnmatchRegExp } from './fnmatch.js';
+import { compilePrintf } from './findprintf.js';
 import { adjustMode, compileMode } from './mode.js';
 
 type Stat = ReturnType<typeof os.stat>;
@@ -23,6 +24,8 @@ export interface Entry {
   /** The name -name matches: the last component (the whole starting point's, slashes trimmed). */
   readonly name: string;
   readonly depth: number;
+  /** The starting point it was found under (for -printf's %H and %P). */
+  readonly start: string;
   /** lstat, or stat when following links (-L, or -H on a starting point). */
   readonly st: Stat;
 }
@@ -80,7 +83,7 @@ function compare(spec: string, value: number): boolean {
 class Parser {
   private i = 0;
   readonly globals: Globals = { maxdepth: Infinity, mindepth: 0, depthFirst: false, batches: [] };
-  constructor(private readonly args: readonly string[]) {}
+  constructor(private readonly args: readonly string[], private readonly warn: (m: string) => void) {}
 
   private peek(): string | undefined {
     return this.args[this.i];
@@ -172,6 +175,10 @@ class Parser {
       case '-false': return () => false;
       case '-print': return (e, w) => (w.print(`${e.path}\n`), true);
       case '-print0': return (e, w) => (w.print(`${e.path}\0`), true);
+      case '-printf': {
+        const f = compilePrintf(this.arg(t), (m) => this.warn(m));
+        return (e, w) => (w.print(f(e)), true);
+      }
       case '-prune': return (_e, w) => (w.prune(), true);
       case '-quit': return (_e, w) => (w.quit(), true);
       case '-delete': this.globals.depthFirst = true; return (e, w) => w.remove(e);
@@ -315,8 +322,8 @@ function isEmpty(e: Entry): boolean {
 export const quoteArg = (v: string): string => `'${v}'`;
 const quoteName = quoteArg;
 
-export function parseExpression(args: readonly string[]): Parsed {
-  const p = new Parser(args);
+export function parseExpression(args: readonly string[], warn: (m: string) => void): Parsed {
+  const p = new Parser(args, warn);
   let pred = p.parse() ?? (() => true);
   if (!p.hasAction()) {
     const body = pred;
