@@ -59,7 +59,7 @@ export function actOnPending(k: Kernel, p: Process): void {
     }
     p.signals.pending &= ~bit(sig);
     if (effect === 'term') k.exit(p, sig);
-    else if (effect === 'core') k.exit(p, sig | 0x80);
+    else if (effect === 'core') k.exit(p, sig | (mayDumpCore(p) ? 0x80 : 0));
     else if (effect === 'stop') stopProcess(k, p, sig);
     // 'ignore' and 'cont' (already acted on when sent): nothing more
   }
@@ -116,3 +116,16 @@ export function continueProcess(k: Kernel, p: Process): void {
   notifyParent(k, p);
 }
 
+/**
+ * Whether a core-dumping signal reports "core dumped" (the 0x80 flag): only when RLIMIT_CORE
+ * allows a dump. Its soft limit is 0 by default, as on Debian, so the flag is off unless a program
+ * raises it (`ulimit -c unlimited`). No core file is written either way.
+ */
+function mayDumpCore(p: Process): boolean {
+  const soft = (p.limits.get(RLIMIT_CORE) ?? DEFAULT_CORE_LIMIT)[0];
+  return soft !== 0;
+}
+
+export const RLIMIT_CORE = 4;
+/** RLIMIT_CORE when never set: soft 0, hard unlimited. */
+export const DEFAULT_CORE_LIMIT: readonly [number, number] = [0, -1];

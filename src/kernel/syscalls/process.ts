@@ -6,7 +6,7 @@ import { SysError } from '../errors.js';
 import { full, NO_REPLY, partial, type Result, type SyscallEntry } from '../syscall.js';
 import { commitExec, loadImage } from '../../proc/exec.js';
 import { fork, wait4 } from '../../proc/lifecycle.js';
-import { maySignal, sendSignal } from '../../proc/signal-deliver.js';
+import { DEFAULT_CORE_LIMIT, maySignal, RLIMIT_CORE, sendSignal } from '../../proc/signal-deliver.js';
 import { spawnProcess } from '../../proc/spawn.js';
 import type { Kernel } from '../kernel.js';
 import type { Process } from '../../proc/process.js';
@@ -67,14 +67,15 @@ function processOr(k: Kernel, p: Process, pid: number): Process {
 
 /**
  * getrlimit/setrlimit/prlimit64. RLIMIT_NPROC is enforced by fork, RLIMIT_FSIZE by write and
- * truncate (SIGXFSZ, EFBIG), RLIMIT_NOFILE by the descriptor table (at most OPEN_MAX, its size);
- * the rest are kept (inherited by children, kept across exec) but not enforced.
+ * truncate (SIGXFSZ, EFBIG), RLIMIT_NOFILE by the descriptor table (at most OPEN_MAX, its size),
+ * RLIMIT_CORE (0 by default) decides the "core dumped" flag; the rest are kept (inherited by children, kept across exec) but not enforced.
  */
 function prlimit(p: Process, resource: number, setSoft: number, setHard: number, set: boolean): Result {
   if (!Number.isInteger(resource) || resource < 0 || resource > 15) throw new SysError(EINVAL);
   const current: readonly [number, number] = resource === RLIMIT_NPROC ? p.nprocLimit
     : resource === RLIMIT_NOFILE ? p.limits.get(resource) ?? [OPEN_MAX, OPEN_MAX]
-      : p.limits.get(resource) ?? [RLIM_INFINITY, RLIM_INFINITY];
+      : resource === RLIMIT_CORE ? p.limits.get(resource) ?? DEFAULT_CORE_LIMIT
+        : p.limits.get(resource) ?? [RLIM_INFINITY, RLIM_INFINITY];
   const answer = { value: 0, nums: [...current] };
   if (!set) return answer;
   const above = (a: number, b: number): boolean => a !== b && (a === RLIM_INFINITY || (b !== RLIM_INFINITY && a > b));
