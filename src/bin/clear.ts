@@ -12,13 +12,13 @@ const HOME_CLEAR_BELOW = '\x1b[H\x1b[J';
 const E3 = '\x1b[3J';
 
 /** clear and E3 of each terminal type known here; an empty clear string: the terminal has none. */
-const TERMINALS: Readonly<Record<string, readonly [string, string]>> = {
+const TERMINALS: ReadonlyMap<string, readonly [string, string]> = new Map(Object.entries({
   xterm: [HOME_CLEAR_ALL, E3], 'xterm-256color': [HOME_CLEAR_ALL, E3], 'xterm-color': [HOME_CLEAR_ALL, ''],
   'xterm-16color': [HOME_CLEAR_ALL, E3], rxvt: [HOME_CLEAR_ALL, ''], 'rxvt-unicode': [HOME_CLEAR_ALL, ''],
   screen: [HOME_CLEAR_BELOW, ''], 'screen-256color': [HOME_CLEAR_BELOW, ''], tmux: [HOME_CLEAR_BELOW, E3],
   'tmux-256color': [HOME_CLEAR_BELOW, E3], linux: [HOME_CLEAR_BELOW, E3], vt100: [HOME_CLEAR_BELOW, ''],
   vt102: [HOME_CLEAR_BELOW, ''], vt220: [HOME_CLEAR_BELOW, ''], ansi: [HOME_CLEAR_BELOW, ''], dumb: ['', ''],
-};
+}));
 
 const USAGE = 'Usage: clear [options]\n\nOptions:\n  -T TERM     the terminal type, instead of $TERM\n  -V          print the version\n  -x          leave the scrollback alone\n';
 
@@ -35,7 +35,7 @@ export function main(argv: string[]): number {
     else return say(2, USAGE), 1;
   }
   if (term === undefined) return say(2, 'TERM environment variable not set.\n'), 1;
-  const caps = TERMINALS[term];
+  const caps = TERMINALS.get(term);
   if (!caps) return say(2, `'${term}': unknown terminal type.\n`), 1;
   if (caps[0] === '') return 1;
   say(1, caps[0] + (keepScrollback ? '' : caps[1]));

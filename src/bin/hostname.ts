@@ -14,6 +14,9 @@ const USAGE = `Usage: hostname [-s|-f|-d]            display the host name (shor
        hostname -h|--help|-V|--version
 `;
 const ENOSYS = 38;
+const LONG: ReadonlyMap<string, string> = new Map([
+  ['--short', 's'], ['--fqdn', 'f'], ['--long', 'f'], ['--domain', 'd'], ['--file', 'F'], ['--help', 'h'], ['--version', 'V'],
+]);
 
 function say(fd: number, text: string): void {
   try { writeAll(fd, text); } catch { /* nowhere to report */ }
@@ -26,8 +29,7 @@ export function main(argv: string[]): number {
   const names: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
-    const long: Record<string, string> = { '--short': 's', '--fqdn': 'f', '--long': 'f', '--domain': 'd', '--file': 'F', '--help': 'h', '--version': 'V' };
-    const opt = long[a] ?? (a.startsWith('-') && a.length === 2 ? a[1]! : undefined);
+    const opt = LONG.get(a) ?? (a.startsWith('-') && a.length === 2 ? a[1]! : undefined);
     if (opt === undefined) {
       if (a.startsWith('-') && a.length > 1) {
         say(2, a.startsWith('--') ? `${me}: unrecognized option '${a}'\n` : `${me}: invalid option -- '${a[1]}'\n`);

@@ -9,6 +9,7 @@ import os, { OSError, signal } from 'posixbox/os';
 import { out, writeAll } from './lib.js';
 
 const COUNT = 31;
+const ALIAS: ReadonlyMap<string, string> = new Map([['IO', 'POLL'], ['CLD', 'CHLD'], ['IOT', 'ABRT']]);
 
 /** procps' names: the kernel's, with SIGIO spelled POLL. */
 function nameOf(n: number): string {
@@ -22,8 +23,7 @@ function numberOf(spec: string): number | undefined {
     return n >= 0 && n <= COUNT ? n : undefined;
   }
   const up = spec.toUpperCase().replace(/^SIG/, '');
-  const alias: Record<string, string> = { IO: 'POLL', CLD: 'CHLD', IOT: 'ABRT' };
-  const name = alias[up] ?? up;
+  const name = ALIAS.get(up) ?? up;
   for (let n = 1; n <= COUNT; n++) if (nameOf(n) === name) return n;
   return undefined;
 }

@@ -19,14 +19,14 @@ class PsError extends Error {}
 
 const DEFAULT = 'pid,tname,time,ucmd';
 const FULL = 'uid_hack,pid,ppid,c,stime,tname,time,cmd';
-const UID_HACK: Column = { ...COLUMNS.user!, header: 'UID' };
+const UID_HACK: Column = { ...COLUMNS.get('user')!, header: 'UID' };
 
 function columns(spec: string): Array<{ col: Column; header: string }> {
   const outCols: Array<{ col: Column; header: string }> = [];
   for (const item of spec.split(/[,\s]+/).filter(Boolean)) {
     const eq = item.indexOf('=');
     const name = eq < 0 ? item : item.slice(0, eq);
-    const col = name === 'uid_hack' ? UID_HACK : COLUMNS[name];
+    const col = name === 'uid_hack' ? UID_HACK : COLUMNS.get(name);
     if (!col) throw new PsError(`unknown user-defined format specifier "${name}"`);
     outCols.push({ col, header: eq < 0 ? col.header : item.slice(eq + 1) });
   }

@@ -26,7 +26,7 @@ function setMode(a: Attrs, md: Mode, on: boolean): void {
   a[f] = on ? (a[f] & ~md.mask) | md.bits : a[f] & ~md.bits;
 }
 
-const byName = (name: string): Mode | undefined => MODES.find((x) => x.name === (ALIASES[name] ?? name));
+const byName = (name: string): Mode | undefined => MODES.find((x) => x.name === (ALIASES.get(name) ?? name));
 
 function flags(a: Attrs, names: string): void {
   for (const word of names.split(' ')) {

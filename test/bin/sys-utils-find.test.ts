@@ -32,6 +32,8 @@ describe('find', () => table([
   at({ argv: ['find', '.', '-iname', '*.txt'], out: './c/z.TXT\n' }),
   at({ argv: ['find', 'a/', '-name', 'a*'], out: 'a/\n' }),
   at({ argv: ['find', '.', '-name', '[xy]'], out: './a/b/y\n./a/x\n' }),
+  at({ argv: ['find', '.', '-name', '[[:constructor:]]*', '-o', '-name', '[[:upper:]]*'], out: '' }),
+  at({ argv: ['find', 'c', '-name', '*[[:upper:]]'], out: 'c/z.TXT\n' }),
   at({ argv: ['find', '.', '-path', './a/*'], out: './a/b\n./a/b/y\n./a/x\n' }),
   at({ argv: ['find', '.', '-type', 'd'], out: '.\n./a\n./a/b\n./c\n./e\n' }),
   at({ argv: ['find', '.', '-type', 'l,p'], out: './ln\n./p\n' }),

@@ -39,6 +39,7 @@ describe('kill', () => table([
   { argv: ['kill', '--', '-99999'], err: 'kill: (-99999): No such process\n', status: 1 },
   { argv: ['kill', '1'], as: 'alice', err: 'kill: (1): Operation not permitted\n', status: 1 },
   { argv: ['kill', 'abc'], err: "kill: failed to parse argument: 'abc'\n", status: 1 },
+  { argv: ['kill', '-s', 'constructor', '1'], err: 'kill: unknown signal name constructor\n', status: 1 },
   { argv: ['kill', '-s', 'FOO', '1'], err: 'kill: unknown signal name FOO\n', status: 1 },
   { argv: ['kill', '-FOO', '1'], err: `kill: invalid argument F\n${KILL_USAGE}`, status: 1 },
   { argv: ['kill'], err: KILL_USAGE, status: 1 },
@@ -64,6 +65,7 @@ describe('ps', () => table([
   { argv: ['ps', '-p', '99'], out: '    PID TTY          TIME CMD\n', status: 1 },
   { argv: ['ps', '-p', 'abc'], err: `error: process ID list syntax error\n${PS_USAGE}`, status: 1 },
   { argv: ['ps', '-o', 'bogus'], err: `error: unknown user-defined format specifier "bogus"\n${PS_USAGE}`, status: 1 },
+  { argv: ['ps', '-o', '__proto__'], err: `error: unknown user-defined format specifier "__proto__"\n${PS_USAGE}`, status: 1 },
   { argv: ['ps', '-Q'], err: `error: unsupported SysV option\n${PS_USAGE}`, status: 1 },
   { argv: ['ps', '-u', 'nosuch'], err: `error: user name does not exist\n${PS_USAGE}`, status: 1 },
 ]));
@@ -112,6 +114,7 @@ describe('clear', () => table([
   { argv: ['clear', '-T', 'vt100'], env: ['TERM=xterm'], out: '\x1b[H\x1b[J' },
   { argv: ['clear'], env: ['TERM=dumb'], status: 1 },
   { argv: ['clear'], env: ['TERM=nope'], err: "'nope': unknown terminal type.\n", status: 1 },
+  { argv: ['clear'], env: ['TERM=constructor'], err: "'constructor': unknown terminal type.\n", status: 1 },
   { argv: ['clear'], env: ['TERM='], err: "'': unknown terminal type.\n", status: 1 },
   { argv: ['clear'], env: [], err: 'TERM environment variable not set.\n', status: 1 },
   { argv: ['clear', 'x'], env: ['TERM=xterm'], err: CLEAR_USAGE, status: 1 },

@@ -148,6 +148,7 @@ describe('stty', () => ttyTable([
   { argv: ['stty', 'rows', '50', 'cols', '132'], then: [['stty', 'size']], screen: '50 132\r\n' },
   { argv: ['stty', 'rows', '50', 'cols', '132', 'size'], screen: '24 80\r\n' },
   { argv: ['stty', 'bogus'], screen: crlf("stty: invalid argument 'bogus'\nTry 'stty --help' for more information.\n"), status: 1 },
+  { argv: ['stty', 'constructor'], screen: crlf("stty: invalid argument 'constructor'\nTry 'stty --help' for more information.\n"), status: 1 },
   { argv: ['stty', 'rows'], screen: crlf("stty: missing argument to 'rows'\nTry 'stty --help' for more information.\n"), status: 1 },
   { argv: ['stty', 'rows', 'x'], screen: crlf("stty: invalid integer argument 'x'\nTry 'stty --help' for more information.\n"), status: 1 },
   { argv: ['stty', '-a', 'echo'], screen: crlf("stty: when specifying an output style, modes may not be set\nTry 'stty --help' for more information.\n"), status: 1 },

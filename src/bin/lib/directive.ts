@@ -53,7 +53,7 @@ export function padSeconds(sec: number, nsec: number, d: Directive): string {
   return ' '.repeat(w - s.length) + s;
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' };
+const ESCAPES: ReadonlyMap<string, string> = new Map(Object.entries({ a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' }));
 
 /**
  * The backslash escapes of --printf, as coreutils' stat handles them; `warn` hears about an
@@ -76,8 +76,8 @@ export function unescape(s: string, warn: (message: string) => void): string {
     } else if (hex) {
       out += String.fromCharCode(parseInt(hex[0], 16));
       i += hex[0].length;
-    } else if (ESCAPES[n] !== undefined) {
-      out += ESCAPES[n];
+    } else if (ESCAPES.has(n)) {
+      out += ESCAPES.get(n);
     } else {
       warn(`warning: unrecognized escape '\\${n}'`);
       out += n;

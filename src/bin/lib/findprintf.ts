@@ -16,7 +16,7 @@ type Piece = string | ((e: Entry) => string);
 /** The directive letters field() knows. */
 const LETTERS = 'pfhPHdsmMugUGinkblyYtac';
 
-const ESC: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '0': '\0', '\\': '\\' };
+const ESC: ReadonlyMap<string, string> = new Map(Object.entries({ a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '0': '\0', '\\': '\\' }));
 
 function typeChar(m: number): string {
   if (stat.S_ISREG(m)) return 'f';
@@ -108,8 +108,8 @@ export function compilePrintf(fmt: string, warn: (m: string) => void): (e: Entry
       if (oct && nx !== '0') {
         pieces.push(String.fromCharCode(parseInt(oct[0], 8)));
         i += oct[0].length - 1;
-      } else if (ESC[nx] !== undefined) {
-        pieces.push(ESC[nx]!);
+      } else if (ESC.has(nx)) {
+        pieces.push(ESC.get(nx)!);
       } else {
         warn(`warning: unrecognized escape \`\\${nx}'`);
         pieces.push(`\\${nx}`);

@@ -4,10 +4,10 @@
  * classes ([:alpha:] …), and a backslash quotes the next character. An unclosed `[` is literal.
  */
 
-const CLASSES: Readonly<Record<string, string>> = {
+const CLASSES: ReadonlyMap<string, string> = new Map(Object.entries({
   alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
   blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f', xdigit: '0-9A-Fa-f',
-};
+}));
 
 const escapeRe = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
@@ -30,7 +30,7 @@ function bracket(pattern: string, i: number, fold: boolean): { re: string; end: 
     first = false;
     if (c === '[' && pattern[j + 1] === ':') {
       const close = pattern.indexOf(':]', j + 2);
-      const cls = close > 0 ? CLASSES[pattern.slice(j + 2, close)] : undefined;
+      const cls = close > 0 ? CLASSES.get(pattern.slice(j + 2, close)) : undefined;
       if (cls !== undefined) {
         body += cls;
         j = close + 1;

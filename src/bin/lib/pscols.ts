@@ -64,7 +64,7 @@ const group = (id: number): string => {
 
 const col = (header: string, width: number, right: boolean, show: Column['show'], wide = false): Column => ({ header, width, right, show, wide });
 
-export const COLUMNS: Readonly<Record<string, Column>> = {
+export const COLUMNS: ReadonlyMap<string, Column> = new Map(Object.entries({
   pid: col('PID', PID, true, (p) => String(p.pid)),
   ppid: col('PPID', PID, true, (p) => String(p.ppid)),
   pgid: col('PGID', PID, true, (p) => String(p.pgid)),
@@ -105,7 +105,7 @@ export const COLUMNS: Readonly<Record<string, Column>> = {
   c: col('C', 2, true, () => '0'),
   ni: col('NI', 3, true, (p) => String(p.nice)),
   nice: col('NI', 3, true, (p) => String(p.nice)),
-};
+}));
 
 /** A line of cells: right-aligned cells padded on the left, left-aligned ones on the right but the last. */
 export function layout(cells: readonly string[], cols: readonly Column[]): string {

@@ -54,9 +54,9 @@ export const MODES: readonly Mode[] = [
 ];
 
 /** Other names for modes (accepted, never printed). */
-export const ALIASES: Readonly<Record<string, string>> = {
-  hup: 'hupcl', tandem: 'ixoff', crterase: 'echoe', prterase: 'echoprt', ctlecho: 'echoctl', crtkill: 'echoke',
-};
+export const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['hup', 'hupcl'], ['tandem', 'ixoff'], ['crterase', 'echoe'], ['prterase', 'echoprt'], ['ctlecho', 'echoctl'], ['crtkill', 'echoke'],
+]);
 
 export interface Control {
   readonly name: string;
