@@ -196,7 +196,7 @@ export function main(argv: string[]): number {
   args = args.slice(i);
   if (command !== undefined) {
     command = args[0];
-    if (command === undefined) { sh.write(2, `${st.arg0}: -c requires an argument\n`); return 2; }
+    if (command === undefined) { sh.write(2, `${st.arg0}: 0: -c requires an argument\n`); return 2; }
     if (args.length > 1) st.arg0 = args[1]!;
     st.positional = args.slice(2);
   } else if (!fromStdin && args.length > 0) {
@@ -229,9 +229,8 @@ export function main(argv: string[]): number {
       try {
         text = readFile(script);
       } catch (e) {
-        st.lineno = 0;
-        sh.err(openError(e, 'open', script).message);
-        return 127;
+        sh.write(2, `${argv[0] ?? 'sh'}: 0: ${openError(e, 'open', script).message}\n`);
+        return 2;
       }
       status = loop(sh, new Lexer(text, null));
     } else if (sh.interactive) {

@@ -13,11 +13,11 @@ export interface Var {
   readonly: boolean;
 }
 
-/** The single-letter options in the order `$-` lists them, and their `set -o` names. */
+/** The options in dash's order (`set -o` lists them so; `$-` lists the letters in reverse), and pipefail. */
 export const OPTIONS: readonly (readonly [string, string])[] = [
   ['e', 'errexit'], ['f', 'noglob'], ['I', 'ignoreeof'], ['i', 'interactive'], ['m', 'monitor'], ['n', 'noexec'],
   ['s', 'stdin'], ['x', 'xtrace'], ['v', 'verbose'], ['V', 'vi'], ['E', 'emacs'], ['C', 'noclobber'], ['a', 'allexport'],
-  ['b', 'notify'], ['u', 'nounset'], ['', 'nolog'], ['', 'debug'], ['', 'pipefail'],
+  ['b', 'notify'], ['u', 'nounset'], ['p', 'privileged'], ['', 'nolog'], ['', 'debug'], ['', 'pipefail'],
 ];
 
 export class ShellState {
@@ -68,7 +68,7 @@ export class ShellState {
 
   /** `$-`: the single-letter options that are on. */
   flags(): string {
-    return OPTIONS.filter(([c, n]) => c && this.opts.has(n)).map(([c]) => c).join('');
+    return OPTIONS.filter(([c, n]) => c && this.opts.has(n)).map(([c]) => c).reverse().join('');
   }
 
   /** The environment for a command: exported variables that are set, plus `extra`. */
