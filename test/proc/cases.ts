@@ -45,7 +45,7 @@ try { os.ftruncate(fd, 11) } catch (e) { console.log('truncate', String(e)) }
 try { resource.setrlimit(RLIMIT_FSIZE, [200, 200]) } catch (e) { console.log('raise hard as root is allowed, this was', String(e)) }
 console.log(JSON.stringify(resource.getrlimit(RLIMIT_FSIZE)), os.stat('/tmp/big').st_size);
 resource.setrlimit(RLIMIT_NOFILE, [5, 1024]); let n = 0; try { for (;;) { os.open('/dev/null', 0); n++ } } catch (e) { console.log('nofile', String(e), 'after', n, 'more') }`,
-    stdout: '[10,100]\nwrote 10\nchild limit [10,100] core [0,-1]\nchild true 25 true\nparent [Errno 27] File too large\ntruncate [Errno 27] File too large\n[200,200] 10\nnofile [Errno 24] Too many open files: '/dev/null' after 1 more\n' },
+    stdout: '[10,100]\nwrote 10\nchild limit [10,100] core [0,-1]\nchild true 25 true\nparent [Errno 27] File too large\ntruncate [Errno 27] File too large\n[200,200] 10\nnofile [Errno 24] Too many open files: \'/dev/null\' after 1 more\n' },
   { name: 'the child inherits the environment, cwd, umask and open descriptions (shared offset)',
     body: `os.environ.set('X', 'from parent'); os.chdir('/tmp'); os.umask(0o077); const fd = os.open('f', os.O_RDWR | os.O_CREAT, 0o666); if (os.fork() === 0) { os.write(fd, 'child;'); console.log(os.environ.get('X'), os.getcwd(), os.umask(0).toString(8)); return 0 } os.wait(); os.write(fd, 'parent'); os.lseek(fd, 0, 0); console.log(new TextDecoder().decode(os.read(fd, 100)), (os.stat('f').st_mode & 0o777).toString(8))`,
     stdout: 'from parent /tmp 77\nchild;parent 600\n' },
