@@ -7,6 +7,7 @@
  */
 import os, { OSError } from 'posixbox/os';
 import type { Shell } from './shell.js';
+import { ShellError } from './state.js';
 
 const EINTR = 4;
 const ECHILD = 10;
@@ -153,6 +154,9 @@ export class Jobs {
     } else {
       this.signalled(job);
       this.remove(job);
+      const ws = job.statuses[job.statuses.length - 1] ?? 0;
+      // ^C ended the foreground job: an interactive shell abandons the rest of the command line
+      if (this.sh.interactive && (ws & 0x7f) === 2) throw new ShellError('', 128 + 2);
     }
     return status;
   }

@@ -89,7 +89,7 @@ function loop(sh: Shell, lx: Lexer, input?: InteractiveInput): number {
       sh.st.status = runList(sh, list);
     } catch (e) {
       if (e instanceof ShellError) {
-        sh.err(e.message);
+        if (e.message) sh.err(e.message);
         sh.st.status = e.status;
         if (!input) throw new ExitSignal(e.status);
       } else if (e instanceof BreakSignal || e instanceof ContinueSignal) {

@@ -5,6 +5,7 @@
  */
 import { signal } from 'posixbox/os';
 import type { Shell } from '../shell.js';
+import { ShellError } from '../state.js';
 import { runText } from './source.js';
 
 /** Signal names without SIG, by number (Linux numbering). */
@@ -40,6 +41,10 @@ export function runPendingTraps(sh: Shell): void {
     const sig = sh.pendingSignals.shift()!;
     const action = sh.st.traps.get(SIGNALS[sig]!);
     if (action) runAction(sh, action);
+    else if (sig === 2 && sh.interactive) {
+      sh.pendingSignals.length = 0;
+      throw new ShellError('', 128 + 2);
+    }
   }
 }
 
