@@ -113,7 +113,7 @@ export function kill(sh: Shell, argv: string[]): number {
   let sig = 15;
   if (args[0] === '-l' || args[0] === '-L') {
     if (args.length === 1) { sh.write(1, `0\n${SIGNALS.slice(1).join('\n')}\n`); return 0; }
-    for (const a of args.slice(1)) {
+    for (const a of args.slice(1, 2)) {
       const n = /^[0-9]+$/.test(a) ? Number(a) & 0x7f : signalNumber(a);
       if (n === undefined || n >= SIGNALS.length) throw fail(`kill: invalid signal number or exit status: ${a}`);
       sh.write(1, /^[0-9]+$/.test(a) ? `${SIGNALS[n]}\n` : `${n}\n`);
