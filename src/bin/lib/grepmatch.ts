@@ -52,7 +52,7 @@ export function grepMatcher(patterns: readonly string[], o: MatchOptions, warn: 
             r.lastIndex = from;
             const found = r.exec(line);
             if (!found) break;
-            const m = found[0].length > 0 ? longestMatch(r, line, found) : found;
+            const m = longestMatch(r, line, found);
             if (m[0].length > 0) {
               if (!best || m.index < best[0] || (m.index === best[0] && m.index + m[0].length > best[1])) best = [m.index, m.index + m[0].length];
               break;

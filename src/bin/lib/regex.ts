@@ -192,7 +192,7 @@ export function translate(p: string, d: Dialect): Translation {
         if (exprStart) { atom('\\{'); continue; }
         const [q, next] = interval(i)!;
         i = next;
-        if (atomStart < 0) throw new RegexError('Invalid preceding regular expression');
+        if (atomStart < 0 || (d.sed && quantified)) throw new RegexError('Invalid preceding regular expression');
         quantify(q);
         continue;
       }
@@ -206,11 +206,13 @@ export function translate(p: string, d: Dialect): Translation {
         atom(`(?:\\${e})`);
         continue;
       }
-      if (e === '<') { out += '\\b(?=\\w)'; noAtom(); continue; }
-      if (e === '>') { out += '\\b(?<=\\w)'; noAtom(); continue; }
-      if (e === 'b' || e === 'B') { out += `\\${e}`; noAtom(); continue; }
-      if (e === '`') { out += '(?<![\\s\\S])'; noAtom(); continue; }
-      if (e === "'") { out += '(?![\\s\\S])'; noAtom(); continue; }
+      // GNU's zero-width operators; a `*` after one repeats it (so it becomes optional), which
+      // JS allows only on a group.
+      if (e === '<') { atom('(?:\\b(?=\\w))'); continue; }
+      if (e === '>') { atom('(?:\\b(?<=\\w))'); continue; }
+      if (e === 'b' || e === 'B') { atom(`(?:\\${e})`); continue; }
+      if (e === '`') { atom('(?:(?<![\\s\\S]))'); continue; }
+      if (e === "'") { atom('(?:(?![\\s\\S]))'); continue; }
       if (e === 'w' || e === 'W') { atom(`\\${e}`); continue; }
       if (e === 's' || e === 'S') { atom(`[${e === 'S' ? '^' : ''} \\t\\n\\v\\f\\r]`); continue; }
       if (d.sed) {
@@ -230,17 +232,21 @@ export function translate(p: string, d: Dialect): Translation {
     if (c === '*') {
       i++;
       if (exprStart || atomStart < 0) {
-        // BRE: a literal `*`; ERE (GNU): a warning, and the `*` repeats nothing.
+        // BRE: a literal `*`; ERE: grep warns and the `*` repeats nothing, sed refuses it.
+        if (ere && d.sed) throw new RegexError('Invalid preceding regular expression');
         if (ere && exprStart) warnings.push('* at start of expression');
         else atom('\\*');
         continue;
       }
+      // sed's BRE refuses `*` on a quantified atom (`a**`, `a\{2\}*`); grep and EREs take it.
+      if (!ere && d.sed && quantified) throw new RegexError('Invalid preceding regular expression');
       quantify('*');
       continue;
     }
     if (c === '^') {
       i++;
-      if (ere || exprStart) { out += '^'; noAtom(); exprStart = !ere || exprStart; continue; }
+      // BRE: an anchor at the start of an expression, once (`^^a` is the anchor and a literal ^).
+      if (ere || (exprStart && !out.endsWith('^'))) { out += '^'; noAtom(); exprStart = !ere || exprStart; continue; }
       atom('\\^');
       continue;
     }
@@ -266,6 +272,7 @@ export function translate(p: string, d: Dialect): Translation {
       if (c === '+' || c === '?') {
         i++;
         if (exprStart || atomStart < 0) {
+          if (d.sed) throw new RegexError('Invalid preceding regular expression');
           warnings.push(`${c} at start of expression`);
           atom(`\\${c}`);
           continue;
@@ -277,6 +284,7 @@ export function translate(p: string, d: Dialect): Translation {
         const iv = interval(i + 1);
         if (iv === undefined) { atom('\\{'); i++; continue; }
         if (exprStart || atomStart < 0) {
+          if (d.sed) throw new RegexError('Invalid preceding regular expression');
           warnings.push('{...} at start of expression');
           atom('\\{');
           i++;
