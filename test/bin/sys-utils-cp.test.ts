@@ -70,6 +70,10 @@ describe('cp', () => table([
   at({ argv: ['cp', '--preserve=bogus', 'a', 'b'], status: 1, err: "cp: invalid argument 'bogus' for '--preserve'\nValid arguments are:\n"
     + "  - 'mode'\n  - 'timestamps'\n  - 'ownership'\n  - 'links'\n  - 'context'\n  - 'xattr'\n  - 'all'\n" + TRY('cp') }),
   at({ argv: ['cp', '-a', '--no-preserve=mode', 'secret', 'b'], umask: 0o027, after: { '/tmp/b': 'file 0600 0:0 "s\\n"' } }),
+  at({ argv: ['cp', '-f', 'a', 'dang'], files: [...TREE!, { path: '/tmp/dang', type: 'symlink', target: 'nowhere' }], status: 1,
+    err: "cp: not writing through dangling symlink 'dang'\n", after: { '/tmp/nowhere': 'absent' } }),
+  at({ name: 'merge into a copy', argv: ['cp', '-rv', 'd', 'e'], files: [...TREE!, { path: '/tmp/e/d/s', type: 'dir' }, { path: '/tmp/e/d/ln', type: 'symlink', target: 'x' }],
+    out: "'d/f' -> 'e/d/f'\n'd/s/g' -> 'e/d/s/g'\nremoved 'e/d/ln'\n'd/ln' -> 'e/d/ln'\n", after: { '/tmp/e/d/ln': 'link f' } }),
   at({ argv: ['cp'], status: 1, err: `cp: missing file operand\n${TRY('cp')}` }),
   at({ argv: ['cp', 'a'], status: 1, err: `cp: missing destination file operand after 'a'\n${TRY('cp')}` }),
   at({ argv: ['cp', '-t'], status: 1, err: `cp: option requires an argument -- 't'\n${TRY('cp')}` }),

@@ -93,6 +93,10 @@ function copyOne(r: Run, src: string, dst: string, top: boolean): boolean {
     return false;
   }
   if (dstLst && o.noClobber) return true;
+  if (dstLst && dstSt === dstLst && stat.S_ISLNK(dstLst.st_mode) && !stat.S_ISLNK(st.st_mode) && !(o.recursive && !stat.S_ISREG(st.st_mode))) {
+    t.warn(`not writing through dangling symlink ${quoteaf(dst)}`);
+    return false;
+  }
   if (o.links && st.st_nlink > 1) {
     const key = `${st.st_dev}:${st.st_ino}`;
     const first = r.links.get(key);
@@ -137,7 +141,10 @@ function copyLink(r: Run, src: string, dst: string, st: Stat, dstLst: Stat | und
     r.t.warn(`cannot read symbolic link ${quoteaf(src)}: ${reason(e)}`);
     return false;
   }
-  if (dstLst && !removeFor(r, dst)) return false;
+  if (dstLst) {
+    if (!removeFor(r, dst)) return false;
+    if (r.o.verbose) out(`removed ${quoteaf(dst)}\n`);
+  }
   try {
     os.symlink(target, dst);
   } catch (e) {
