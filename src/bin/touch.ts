@@ -64,7 +64,7 @@ export const main = program('touch', {
     if (!got) throw new Fatal(`invalid date format ${quote(date)}`);
     times = at(got);
   } else if (stamp !== undefined) {
-    const text = stampDate(stamp, time.localtime(now.sec).tm_year);
+    const text = stampDate(stamp, time.localtime(now.sec).year);
     const got = text === undefined ? undefined : parseDate(text, now);
     if (!got) throw new Fatal(`invalid date format ${quote(stamp)}`);
     times = at(got);

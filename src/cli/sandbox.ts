@@ -8,8 +8,8 @@
  *   /usr/share/lessons/<id>/   each classroom lesson: its programs (runnable: mode 0755),
  *                  lesson.json, the book's output as `expected`, and a README
  *
- * After boot, /bin/su and /bin/sudo are made set-user-ID root (mode 04755), as a Linux system
- * installs them, so alice and bob can use them.
+ * /bin/su and /bin/sudo are set-user-ID root (kernel/setup.ts installs them so), so alice and bob
+ * can use them.
  */
 import { DEFAULT_SYSTEM } from './default-system.js';
 import type { FileSpec, SystemSpec } from '../kernel/setup.js';
@@ -43,8 +43,6 @@ export const MOTD = `Welcome to posixbox: a POSIX system in your terminal, with 
 
 `;
 
-/** Programs set-user-ID root once /bin is installed. */
-export const SETUID_PROGRAMS = ['/bin/su', '/bin/sudo'] as const;
 
 /** The program files a lesson names: its own, its named runs', its exercises'. */
 function programsOf(lesson: LessonSpec): string[] {
@@ -103,13 +101,3 @@ export function sandboxSystem(lessons?: LessonFiles): SystemSpec {
   };
 }
 
-/** After boot: the set-user-ID programs that are installed get mode 04755. */
-export function finishSandbox(k: Kernel): void {
-  for (const path of SETUID_PROGRAMS) {
-    try {
-      k.vfs.chmod(k.rootContext(), path, 0o4755, true);
-    } catch {
-      // not installed in this build
-    }
-  }
-}

@@ -18,7 +18,7 @@ import { UsageError } from './args.js';
 import { parseRunOptions } from './args.js';
 import { nodeLessonFiles } from './files.js';
 import { resolveIdentity } from './identity.js';
-import { finishSandbox, sandboxSystem } from './sandbox.js';
+import { sandboxSystem } from './sandbox.js';
 import { hostStdio } from './terminal.js';
 import { exitCodeOf, flushed } from './util.js';
 
@@ -68,7 +68,6 @@ export async function cmdShell(argv: readonly string[]): Promise<number> {
     ...(opts.strace ? { strace: (line: string) => process.stderr.write(line) } : {}),
     onDeadlock: (report) => process.stderr.write(`posixbox: ${report}`),
   });
-  finishSandbox(k);
   const cwd = opts.cwd ?? id.home;
   const env = new Map<string, string>([
     ['HOME', id.home], ['LOGNAME', id.login],

@@ -100,12 +100,16 @@ function writeFileIn(k: Kernel, path: string, data: Uint8Array, mode: number): v
 }
 
 /** Install executables, path → content, in path order: mode 0755, owner 0:0, parents made. */
+/** Installed set-user-ID root (mode 04755), as a Linux distribution installs them. */
+const SET_USER_ID: ReadonlySet<string> = new Set(['/bin/su', '/bin/sudo']);
+
 export function installBinaries(k: Kernel, binaries: Readonly<Record<string, string>>): void {
   const root = k.rootContext();
   for (const path of Object.keys(binaries).sort()) {
     mkdirpIn(k, path.slice(0, path.lastIndexOf('/')));
     writeFileIn(k, path, encoder.encode(binaries[path]!), 0o755);
     k.vfs.chown(root, path, 0, 0, true);
+    if (SET_USER_ID.has(path)) k.vfs.chmod(root, path, 0o4755, true); // after chown, which clears it
   }
 }
 

@@ -78,6 +78,7 @@ describe('touch', () => table([
   { argv: ['touch'], err: `touch: missing file operand\n${TRY('touch')}`, status: 1 },
   { argv: ['touch', '-t', '202001021530.45', '/tmp/t'], env: ['TZ=UTC'], times: { '/tmp/t': '1577979045 1577979045' } },
   { argv: ['touch', '-t', '9901021530', '/tmp/t'], env: ['TZ=UTC'], times: { '/tmp/t': '915291000 915291000' } },
+  { argv: ['touch', '-t', '01021530', '/tmp/t'], env: ['TZ=UTC'], times: { '/tmp/t': '946827000 946827000' } },
   { argv: ['touch', '-m', '-t', '200001010000', '/tmp/old'], files: OLD, env: ['TZ=UTC'], times: { '/tmp/old': '1000 946684800' } },
   { argv: ['touch', '-d', '@86400', '/tmp/t'], times: { '/tmp/t': '86400 86400' } },
   { argv: ['touch', '-d', '2020-01-02', '/tmp/t'], env: ['TZ=UTC'], times: { '/tmp/t': '1577923200 1577923200' } },
