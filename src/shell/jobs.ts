@@ -139,7 +139,7 @@ export class Jobs {
 
   /** Run a job in the foreground: give it the terminal with job control, wait, take the terminal back. */
   foreground(job: Job): number {
-    const tty = this.sh.st.on('monitor') && this.sh.interactive;
+    const tty = this.sh.st.on('monitor') && os.isatty(0);
     if (tty) this.setTerminal(job.pgid);
     let status: number;
     try {

@@ -232,7 +232,13 @@ export function main(argv: string[]): number {
         sh.write(2, `${argv[0] ?? 'sh'}: 0: ${openError(e, 'open', script).message}\n`);
         return 2;
       }
-      status = loop(sh, new Lexer(text, null));
+      const lines = text.split(/(?<=\n)/);
+      let next = 0;
+      status = loop(sh, new Lexer('', () => {
+        const l = lines[next++];
+        if (l !== undefined && st.on('verbose')) sh.write(2, l);
+        return l ?? null;
+      }));
     } else if (sh.interactive) {
       const input = new InteractiveInput(sh);
       status = loop(sh, new Lexer('', () => input.line()), input);

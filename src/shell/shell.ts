@@ -4,7 +4,7 @@
  * execution itself is in exec/*.ts; this class holds what they share and the error reporting in
  * dash's form: `$0: LINE: message` on standard error.
  */
-import os, { pwd } from 'posixbox/os';
+import os, { pwd, signal } from 'posixbox/os';
 import type { List } from './ast.js';
 import { glob } from './expand/glob.js';
 import type { ExpandHost } from './expand/word.js';
@@ -30,8 +30,6 @@ export class Shell implements ExpandHost {
   substStatus = 0;
   /** Signals caught by a trap and not yet handled. */
   readonly pendingSignals: number[] = [];
-  /** Descriptors the shell uses itself (script input); user redirections may not name them. */
-  readonly hiddenFds = new Set<number>();
   /** A trap action is running (its own `exit` ends the shell with the status from before it). */
   inTrap = false;
   /** `$?` when the running trap action started (what a bare `exit` in it uses). */
@@ -49,7 +47,15 @@ export class Shell implements ExpandHost {
 
   /** Job control was switched on or off (`set -m`). */
   monitorChanged(): void {
-    /* the process group and terminal are taken in main.ts when the shell starts interactive */
+    // the shell hands the terminal to foreground jobs and takes it back from the background
+    if (this.st.on('monitor') && !this.interactive) {
+      try {
+        signal.signal(21, signal.SIG_IGN);
+        signal.signal(22, signal.SIG_IGN);
+      } catch {
+        /* cannot happen for these signals */
+      }
+    }
   }
 
   constructor() {

@@ -93,7 +93,6 @@ function isOpen(sh: Shell, fd: number, p: Plan): boolean {
     if (s.op === 'close' && s.fd === fd) return false;
     if (s.op === 'dup' && s.to === fd) return true;
   }
-  if (sh.hiddenFds.has(fd)) return false;
   try {
     os.fcntl(fd, 1, 0);
     return true;
@@ -190,7 +189,6 @@ export function apply(sh: Shell, p: Plan, keep = false): Saved {
       }
       if (s.op === 'dup') {
         if (s.from !== s.to) os.dup2(s.from, s.to);
-        sh.hiddenFds.delete(s.to);
       } else {
         try { os.close(s.fd); } catch { /* closing a closed descriptor is fine */ }
       }
