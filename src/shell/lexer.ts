@@ -8,8 +8,13 @@
  */
 import type { List, ParamPart, Word, WordPart } from './ast.js';
 
+/**
+ * A syntax error: the message in dash's words, the line it is reported on (dash's numbering),
+ * the source offset where it was found (-1 if unknown), and `incomplete` when the input ended
+ * inside a construct (an interactive shell reads a continuation line instead of failing).
+ */
 export class ParseError extends Error {
-  constructor(message: string, readonly line: number, readonly incomplete = false) {
+  constructor(message: string, readonly line: number, readonly incomplete = false, readonly offset = -1) {
     super(message);
   }
 }
@@ -94,7 +99,7 @@ export class Lexer {
   }
 
   error(msg: string, incomplete = false): ParseError {
-    return new ParseError(msg, this.line, incomplete);
+    return new ParseError(msg, this.line, incomplete, this.pos);
   }
 
   /** Skip blanks, comments and line continuations between tokens. */

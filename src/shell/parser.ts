@@ -99,7 +99,7 @@ export class Parser {
   private unexpected(t: Token, expecting?: string): ParseError {
     const what = this.describe(t);
     const exp = expecting ? ` (expecting "${expecting}")` : '';
-    return new ParseError(`Syntax error: ${what} unexpected${exp}`, t.k === 'nl' ? t.line + 1 : t.line, t.k === 'eof');
+    return new ParseError(`Syntax error: ${what} unexpected${exp}`, t.k === 'nl' ? t.line + 1 : t.line, t.k === 'eof', t.at);
   }
 
   private expectOp(v: string): void {

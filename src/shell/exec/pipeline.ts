@@ -20,10 +20,10 @@ import { findCommand, spawnCommand, type FileAction } from './spawn.js';
 import { reportWith, trace } from './simple.js';
 import { pureBuiltin, runCaptured } from './subst.js';
 
-export function runPipeline(sh: Shell, p: Pipeline): number {
+export function runPipeline(sh: Shell, p: Pipeline, text = ''): number {
   if (p.bang) sh.condDepth++;
   try {
-    const status = p.cmds.length === 1 ? runCommand(sh, p.cmds[0]!) : sh.jobs.foreground(startPipeline(sh, p.cmds, [], '', false));
+    const status = p.cmds.length === 1 ? runCommand(sh, p.cmds[0]!) : sh.jobs.foreground(startPipeline(sh, p.cmds, [], text, false));
     return p.bang ? (status === 0 ? 1 : 0) : status;
   } finally {
     if (p.bang) sh.condDepth--;

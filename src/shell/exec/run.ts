@@ -35,7 +35,7 @@ export function runAndOr(sh: Shell, ao: AndOr): number {
   if (n > 0) sh.condDepth++;
   let status: number;
   try {
-    status = runPipeline(sh, ao.first);
+    status = runPipeline(sh, ao.first, n === 0 ? ao.text : '');
   } finally {
     if (n > 0) sh.condDepth--;
   }
