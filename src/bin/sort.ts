@@ -35,8 +35,7 @@ export const main = program('sort', {
     if (letter[k]) g[letter[k]] = true;
   }
   if (g.blanksStart) g.blanksEnd = true;
-  const bad = incompatible(g);
-  if (bad) throw new Fatal(`options '-${bad}' are incompatible`, 2);
+
   const size = a.last('S');
   if (size !== undefined && !SIZE.test(size)) throw new Fatal(`invalid suffix in -S argument ${quote(size)}`, 2);
   let tab: string | undefined;
@@ -60,6 +59,9 @@ export const main = program('sort', {
       throw e;
     }
   }
+  // The global orderings matter only where a key inherits them (or there is no key).
+  const bad = keys.length === 0 || keys.some((k) => k.inherited) ? incompatible(g) : undefined;
+  if (bad) throw new Fatal(`options '-${bad}' are incompatible`, 2);
   const checkMode = a.has('c') ? 'c' : a.has('C') ? 'C' : undefined;
   const files = a.operands.length > 0 ? a.operands : ['-'];
   if (checkMode && files.length > 1) throw new Fatal(`extra operand ${quote(files[1]!)} not allowed with -${checkMode}`, 2);
@@ -67,7 +69,7 @@ export const main = program('sort', {
   const unique = a.has('u');
   const stable = a.has('s') || unique;
   const seed = a.has('R') || keys.some((k) => k.random) ? (os.getpid() * 2654435761) >>> 0 : 0;
-  const whole: Key = { ...g, sField: 0, sChar: 0, eField: undefined, eChar: 0 };
+  const whole: Key = { ...g, inherited: true, sField: 0, sChar: 0, eField: undefined, eChar: 0 };
   const useKeys = keys.length > 0 ? keys : [whole];
   const compareKeys = (x: string, y: string): number => {
     for (const k of useKeys) {

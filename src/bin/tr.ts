@@ -45,6 +45,8 @@ export const main = program('tr', {
   if (translating && s2!.some((e) => e.kind === 'class' && e.name !== 'upper' && e.name !== 'lower')) {
     throw new Fatal("when translating, the only character classes that may appear in\nstring2 are 'upper' and 'lower'");
   }
+  if (!translating && s2?.some((e) => e.kind === 'repeat' && e.count === undefined)) throw new Fatal('the [c*] construct may appear in string2 only when translating');
+  if (translating) checkClasses(s1, s2!, complement, a.has('t'));
   let set1 = expand(s1);
   if (complement) {
     const inSet = new Set(set1);
@@ -87,3 +89,31 @@ export const main = program('tr', {
   }
   return 0;
 });
+
+/** Where each element of a set starts in its expansion. */
+function offsets(elems: readonly Elem[]): number[] {
+  let at = 0;
+  return elems.map((e) => { const here = at; at += e.kind === 'repeat' ? e.count ?? 0 : e.bytes.length; return here; });
+}
+
+/** coreutils' checks on classes when translating. */
+function checkClasses(s1: readonly Elem[], s2: readonly Elem[], complement: boolean, truncate: boolean): void {
+  const o1 = offsets(s1);
+  const o2 = offsets(s2);
+  s2.forEach((e, i) => {
+    if (e.kind !== 'class') return;
+    const k = o1.indexOf(o2[i]!);
+    const partner = k < 0 ? undefined : s1[k]!;
+    if (complement || !partner || partner.kind !== 'class' || (partner.name !== 'upper' && partner.name !== 'lower')) {
+      throw new Fatal('misaligned [:upper:] and/or [:lower:] construct');
+    }
+  });
+  const len1 = complement ? 256 : expand(s1).length;
+  const set2 = expand(s2, len1);
+  if (complement && s1.some((e) => e.kind === 'class') && new Set(set2).size > 1) {
+    throw new Fatal('when translating with complemented character classes,\nstring2 must map all characters in the domain to one');
+  }
+  if (!truncate && set2.length < len1 && s2.at(-1)?.kind === 'class') {
+    throw new Fatal('when translating with string1 longer than string2,\nthe latter string must not end with a character class');
+  }
+}

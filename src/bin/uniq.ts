@@ -32,11 +32,11 @@ export const main = program('uniq', {
   const width = a.has('w') ? parseCount(a.last('w')!, 'bytes to compare') : Infinity;
   const count = a.has('c');
   const allRepeated = a.has('D');
-  const repeated = a.has('d') || allRepeated;
+  const repeated = a.has('d') || a.has('D');
   const unique = a.has('u');
   const fold = a.has('i');
   const sep = a.has('z') ? '\0' : '\n';
-  if (count && allRepeated) throw new UsageError('printing all duplicated lines and repeat counts is meaningless');
+  if (count && a.has('D')) throw new UsageError('printing all duplicated lines and repeat counts is meaningless');
   const key = (line: string): string => {
     let i = 0;
     for (let f = 0; f < fields; f++) {
@@ -76,7 +76,8 @@ export const main = program('uniq', {
     if (group.length === 0) return;
     const dup = group.length > 1;
     if (allRepeated) {
-      if (dup) for (const l of group) emit(`${l}${sep}`);
+      // -D -u: every line of a repeated group but its last, as coreutils does.
+      if (dup) for (const l of unique ? group.slice(0, -1) : group) emit(`${l}${sep}`);
     } else if ((dup && (repeated || !unique)) || (!dup && (unique || !repeated))) {
       if (!(repeated && unique)) emit(`${count ? `${String(group.length).padStart(7)} ` : ''}${group[0]}${sep}`);
     }

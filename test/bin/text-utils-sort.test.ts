@@ -71,6 +71,8 @@ describe('sort', () => table([
   { argv: ["sort", "-t", "ab", "u"], files: F, cwd: '/tmp', err: "sort: multi-character tab 'ab'\n", status: 2 },
   { argv: ["sort", "-t", "", "u"], files: F, cwd: '/tmp', err: "sort: empty tab\n", status: 2 },
   { argv: ["sort", "-n", "-g", "u"], files: F, cwd: '/tmp', err: "sort: options '-gn' are incompatible\n", status: 2 },
+  { argv: ["sort", "-n", "-d", "-k1,1b", "u"], files: F, cwd: '/tmp', out: "a\nb\n" },
+  { argv: ["sort", "-n", "-d", "-k1,1", "u"], files: F, cwd: '/tmp', err: "sort: options '-dn' are incompatible\n", status: 2 },
   { argv: ["sort", "-S", "1x", "u"], files: F, cwd: '/tmp', err: "sort: invalid suffix in -S argument '1x'\n", status: 2 },
   { argv: ["sort", "-c", "u", "d"], files: F, cwd: '/tmp', err: "sort: extra operand 'd' not allowed with -c\n", status: 2 },
 ]));

@@ -19,6 +19,7 @@ describe('uniq', () => table([
   { argv: ["uniq", "-D", "dup"], files: F, cwd: '/tmp', out: "a\na\nc\nc\nc\n" },
   { argv: ["uniq", "-cd", "dup"], files: F, cwd: '/tmp', out: "      2 a\n      3 c\n" },
   { argv: ["uniq", "-du", "dup"], files: F, cwd: '/tmp' },
+  { argv: ["uniq", "-u", "-D", "dup"], files: F, cwd: '/tmp', out: "a\nc\nc\n" },
   { argv: ["uniq", "case"], files: F, cwd: '/tmp', out: "x\nX\ny\n" },
   { argv: ["uniq", "-i", "-c", "case"], files: F, cwd: '/tmp', out: "      2 x\n      1 y\n" },
   { argv: ["uniq", "-f", "1", "fld"], files: F, cwd: '/tmp', out: "x a 1\ny a 2\nz b 3\n" },

@@ -30,6 +30,8 @@ export interface Key extends Ordering {
   readonly sChar: number; // 0-based offset within the field
   readonly eField: number | undefined; // 0-based; undefined: to the end of the line
   readonly eChar: number; // 0: to the end of the field; else 1-based last char
+  /** The key has no ordering letters of its own and takes the global ones. */
+  readonly inherited: boolean;
 }
 
 export const noOrdering = (): Ordering => ({
@@ -95,8 +97,9 @@ export function parseKey(spec: string, global: Ordering): Key {
     rest = applyLetters(o, e[3]!, true);
   }
   if (rest !== '') bad('stray character in field spec');
-  const ordering = hasOrdering(o) ? o : { ...global };
-  return { ...ordering, sField: sField - 1, sChar: sChar - 1, eField: eField === undefined ? undefined : eField - 1, eChar };
+  const inherited = !hasOrdering(o);
+  const ordering = inherited ? { ...global } : o;
+  return { ...ordering, inherited, sField: sField - 1, sChar: sChar - 1, eField: eField === undefined ? undefined : eField - 1, eChar };
 }
 
 const isBlank = (c: string): boolean => c === ' ' || c === '\t';
