@@ -79,7 +79,8 @@ function loop(sh: Shell, lx: Lexer, input?: InteractiveInput): number {
       sh.err(e.message);
       sh.st.status = 2;
       if (!input) throw new ExitSignal(2);
-      lx = new Lexer('', () => input.line(), lx.line);
+      // the rest of the line is dropped: the next line read is the one after it
+      lx = new Lexer('', () => input.line(), lx.src[lx.pos - 1] === '\n' ? lx.line : lx.line + 1);
       p = parserFor(sh, lx);
       continue;
     }
@@ -133,7 +134,10 @@ function setupInteractive(sh: Shell): void {
   signal.signal(3, signal.SIG_IGN);
   signal.signal(15, signal.SIG_IGN);
   signal.signal(2, () => { sh.pendingSignals.push(2); });
-  if (!os.isatty(0)) return;
+  if (!os.isatty(0)) {
+    sh.write(2, `${sh.st.arg0}: 0: can't access tty; job control turned off\n`);
+    return;
+  }
   sh.st.opts.add('monitor');
   for (const s of [20, 21, 22]) signal.signal(s, signal.SIG_IGN);
   try {

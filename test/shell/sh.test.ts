@@ -32,6 +32,17 @@ describe('sh command line', () => table([
     out: 'errexit         off\npipefail        off\nset -o pipefail\n' },
 ]));
 
+describe('sh -i without a terminal', () => table([
+  { name: 'prompts on stderr, PS2 for continuations, errors do not end it, exit sets the status',
+    argv: ['sh', '-i'], stdin: 'echo hi\nif true\nthen echo yes\nfi\nfi\nnosuch\nPS1="new> "\nexit 3\n',
+    out: 'hi\nyes\n', status: 3,
+    err: "sh: 0: can't access tty; job control turned off\n# # > > # sh: 5: Syntax error: \"fi\" unexpected\n# sh: 6: nosuch: not found\n# new> " },
+  { name: 'end of input exits with the last status', argv: ['sh', '-i'], stdin: 'false\n', status: 1,
+    err: "sh: 0: can't access tty; job control turned off\n# # " },
+  { name: 'an asynchronous list is announced, and its end before the next prompt', argv: ['sh', '-i'], stdin: 'PS1=\ntrue &\nwait\n',
+    err: `sh: 0: can't access tty; job control turned off\n# [1] 3\n[1] + Done${' '.repeat(23)}\n` },
+]));
+
 describe('subshells carry the whole state', () => table([
   { argv: ['sh', '-c', 'x=unexported; f() { echo "f $x $1"; }; (f arg); echo "$(f sub)"; f pipe | cat'], out: 'f unexported arg\nf unexported sub\nf unexported pipe\n' },
   { argv: ['sh', '-c', 'p=$$; (echo $(( $$ == p ))); echo $(( $(echo $$) == p ))'], out: '1\n1\n' },
