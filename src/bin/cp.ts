@@ -8,7 +8,9 @@
  *   -f, --force           remove a destination that cannot be opened, then try again
  *   -n, --no-clobber      do not overwrite an existing file (silently, as coreutils 9.1)
  *   -v, --verbose         `'a' -> 'b'` for each file copied
- * Not done: -i (prompts), -u, -l, -s, --backup, --sparse, --reflink, --attributes-only.
+ *   -u, --update          skip a destination at least as new as the source
+ *   -l, --link / -s, --symbolic-link   hard / symbolic links instead of copies
+ * Not done: -i (prompts), --backup, --sparse, --reflink, --attributes-only.
  */
 import { Fatal, program, type Args } from './lib.js';
 import { copyTop, type CopyOptions } from './lib/copy.js';
@@ -39,9 +41,9 @@ function preserved(a: Args): Set<string> {
 export const main = program('cp', {
   usage: '[OPTION]... [-T] SOURCE DEST\n  or:  cp [OPTION]... SOURCE... DIRECTORY\n  or:  cp [OPTION]... -t DIRECTORY SOURCE...',
   about: 'Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.',
-  short: 'adfHLnPpRrTt:v',
+  short: 'adfHlLnPpRrsTt:uv',
   long: {
-    archive: 'a', dereference: 'L', force: 'f', 'no-clobber': 'n', 'no-dereference': 'P', 'preserve=': 'preserve',
+    archive: 'a', dereference: 'L', link: 'l', 'symbolic-link': 's', update: 'u', force: 'f', 'no-clobber': 'n', 'no-dereference': 'P', 'preserve=': 'preserve',
     'no-preserve=': 'no-preserve', recursive: 'r', 'target-directory=': 't', 'no-target-directory': 'T', verbose: 'v',
   },
 }, (t, a) => {
@@ -55,13 +57,17 @@ export const main = program('cp', {
   }
   let noClobber = false;
   let force = false;
+  let linkInstead: CopyOptions['linkInstead'];
   for (const [k] of a.opts) {
     if (k === 'n') noClobber = true;
     else if (k === 'f') force = true;
+    else if (k === 'l') linkInstead = 'hard';
+    else if (k === 's') linkInstead = 'symbolic';
   }
   const o: CopyOptions = {
     recursive, deref, mode: p.has('mode'), owner: p.has('ownership'), times: p.has('timestamps'), links: p.has('links'),
-    force, noClobber, verbose: a.has('v'),
+    force, noClobber, verbose: a.has('v'), update: a.has('u'),
+    ...(linkInstead ? { linkInstead } : {}),
   };
   let ok = true;
   for (const [src, dst] of pairs(a)) ok = copyTop(t, src, dst, o) && ok;

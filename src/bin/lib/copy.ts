@@ -22,6 +22,10 @@ export interface CopyOptions {
   readonly force: boolean;
   readonly noClobber: boolean;
   readonly verbose: boolean;
+  /** -u: leave a destination that is as new as the source. */
+  readonly update?: boolean;
+  /** -l, -s: make hard or symbolic links instead of copying files. */
+  readonly linkInstead?: 'hard' | 'symbolic';
   /** mv's fallback: `copied 'a' -> 'b'` instead of `'a' -> 'b'`. */
   readonly verb?: string;
 }
@@ -82,6 +86,7 @@ function copyOne(r: Run, src: string, dst: string, top: boolean): boolean {
     return false;
   }
   const dstLst = tryStat(dst, false);
+  if (!isDir && o.linkInstead) return linkInstead(r, src, dst, st, dstLst);
   const dstSt = dstLst && stat.S_ISLNK(dstLst.st_mode) ? tryStat(dst, true) ?? dstLst : dstLst;
   if (dstSt && sameFile(st, dstSt) && !(stat.S_ISLNK(st.st_mode) && dstLst && !sameFile(st, dstLst))) {
     t.warn(`${quoteaf(src)} and ${quoteaf(dst)} are the same file`);
@@ -93,6 +98,7 @@ function copyOne(r: Run, src: string, dst: string, top: boolean): boolean {
     return false;
   }
   if (dstLst && o.noClobber) return true;
+  if (dstSt && o.update && dstSt.st_mtime_ns >= st.st_mtime_ns) return true;
   if (dstLst && dstSt === dstLst && stat.S_ISLNK(dstLst.st_mode) && !stat.S_ISLNK(st.st_mode) && !(o.recursive && !stat.S_ISREG(st.st_mode))) {
     t.warn(`not writing through dangling symlink ${quoteaf(dst)}`);
     return false;
@@ -108,6 +114,27 @@ function copyOne(r: Run, src: string, dst: string, top: boolean): boolean {
     return copySpecial(r, src, dst, st, dstLst);
   }
   return copyFile(r, src, dst, st, dstSt);
+}
+
+/** cp -l and cp -s: a link to the source instead of a copy. */
+function linkInstead(r: Run, src: string, dst: string, st: Stat, dstLst: Stat | undefined): boolean {
+  const hard = r.o.linkInstead === 'hard';
+  if (dstLst && hard && sameFile(st, dstLst)) return true;
+  if (!hard && !src.startsWith('/') && dst.includes('/')) {
+    r.t.warn(`${dst}: can make relative symbolic links only in current directory`);
+    return false;
+  }
+  if (dstLst && r.o.noClobber) return true;
+  if (dstLst && r.o.force && !removeFor(r, dst)) return false;
+  try {
+    if (hard) os.link(src, dst);
+    else os.symlink(src, dst);
+  } catch (e) {
+    r.t.warn(`cannot create ${hard ? 'hard' : 'symbolic'} link ${quoteaf(dst)} to ${quoteaf(src)}: ${reason(e)}`);
+    return false;
+  }
+  verbose(r, src, dst);
+  return true;
 }
 
 function removeFor(r: Run, dst: string): boolean {
