@@ -32,6 +32,7 @@ export function runPipeline(sh: Shell, p: Pipeline, text = ''): number {
 
 /** Start an asynchronous list: `$!` is its last process; interactive shells print `[n] pid`. */
 export function runBackground(sh: Shell, ao: AndOr): void {
+  sh.jobs.reap(); // collect earlier ones that ended, so no zombies pile up
   const first: FileAction[] = sh.st.on('monitor') ? [] : [['open', 0, '/dev/null', os.O_RDONLY, 0]];
   let job: Job;
   if (ao.rest.length === 0 && !ao.first.bang) {

@@ -80,7 +80,7 @@ export function spawnCommand(sh: Shell, path: string, argv: readonly string[], e
     if (!(e instanceof OSError)) throw e;
     if (e.errno === ENOEXEC) {
       try {
-        return os.posix_spawn(SH_PATH, [argv[0] ?? 'sh', ...argv.slice(1)].length ? ['sh', path, ...argv.slice(1)] : ['sh', path], env, opts);
+        return os.posix_spawn(SH_PATH, ['sh', path, ...argv.slice(1)], env, opts);
       } catch (e2) {
         if (!(e2 instanceof OSError)) throw e2;
         return { error: `${argv[0]}: ${e2.strerror}`, status: 126 };
