@@ -73,7 +73,7 @@ export const main = program('sort', {
   const useKeys = keys.length > 0 ? keys : [whole];
   const compareKeys = (x: string, y: string): number => {
     for (const k of useKeys) {
-      const c = compareBy(k, keys.length > 0 ? keyText(x, k, tab) : x, keys.length > 0 ? keyText(y, k, tab) : y, seed);
+      const c = compareBy(k, keyText(x, k, tab), keyText(y, k, tab), seed);
       if (c !== 0) return k.reverse ? -c : c;
     }
     return 0;

@@ -220,7 +220,6 @@ export function compareBy(o: Ordering, a: string, b: string, seed: number): numb
     return m(a) - m(b);
   }
   if (o.random) { const h = (s: string): number => hash(s, seed); return h(a) - h(b) || (a < b ? -1 : a > b ? 1 : 0); }
-  if (o.blanksStart) { a = a.replace(/^[ \t]+/, ''); b = b.replace(/^[ \t]+/, ''); }
   if (o.dictionary) { a = a.replace(/[^ \tA-Za-z0-9]/g, ''); b = b.replace(/[^ \tA-Za-z0-9]/g, ''); }
   if (o.ignoreNonprinting) { a = a.replace(/[^\x20-\x7e]/g, ''); b = b.replace(/[^\x20-\x7e]/g, ''); }
   if (o.fold) { a = a.toUpperCase(); b = b.toUpperCase(); }
