@@ -16,7 +16,7 @@ type Attrs = ReturnType<typeof termios.tcgetattr>;
 
 const FIELD: Readonly<Record<Kind, 0 | 1 | 2 | 3>> = { input: 0, output: 1, control: 2, local: 3 };
 const SPEEDS = [0, 50, 75, 110, 134, 150, 200, 300, 600, 1200, 1800, 2400, 4800, 9600, 19200, 38400];
-const CBAUD = 0o10017, ICANON = 0o2, TCSADRAIN = 1;
+const CBAUD = 0o10017, ICANON = 0o2, TCSADRAIN = 1, ERANGE = 34;
 
 const speedOf = (a: Attrs): number => SPEEDS[a[5] & 0o17] ?? 0;
 const isSet = (a: Attrs, md: Mode): boolean => (a[FIELD[md.kind]] & md.mask) === md.bits;
@@ -115,6 +115,25 @@ function showChanged(a: Attrs, width: number): string {
   return w.text;
 }
 
+/** Which settings take a value. */
+const TAKES_VALUE = new Set(['min', 'time', 'rows', 'cols', 'columns', ...CONTROLS.map((c) => c.name)]);
+const ALONE = new Set(['raw', '-raw', 'cooked', '-cooked', 'sane', 'cbreak', '-cbreak', 'nl', '-nl', 'ek', 'size', 'speed']);
+
+/** coreutils checks the words before it touches the terminal: unknown ones and missing values. */
+function checkWords(words: readonly string[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (TAKES_VALUE.has(w)) {
+      if (++i >= words.length) throw new UsageError(`missing argument to ${quote(w)}`);
+      continue;
+    }
+    const off = w.startsWith('-');
+    const md = byName(off ? w.slice(1) : w);
+    if ((md && (!off || md.rev)) || ALONE.has(w) || /^[0-9a-f]+(:[0-9a-f]+){35}$/.test(w)) continue;
+    throw new UsageError(`invalid argument ${quote(w)}`);
+  }
+}
+
 const hex = (a: Attrs): string => [a[0], a[1], a[2], a[3], ...a[6].map(Number)].map((n) => (n >>> 0).toString(16)).join(':');
 
 function screenWidth(): number {
@@ -134,6 +153,9 @@ const run = program('stty', {
 }, (t, a) => {
   const words = [...a.operands];
   const dev = a.last('F');
+  if (a.has('a') && a.has('g')) throw new UsageError('the options for verbose and stty-readable output styles are\nmutually exclusive');
+  if ((a.has('a') || a.has('g')) && words.length > 0) throw new Fatal('when specifying an output style, modes may not be set');
+  checkWords(words);
   let fd = 0;
   const name = dev ?? 'standard input';
   if (dev !== undefined) {
@@ -144,8 +166,6 @@ const run = program('stty', {
       throw e;
     }
   }
-  if ((a.has('a') || a.has('g')) && words.length > 0) throw new UsageError('when specifying an output style, modes may not be set');
-  if (a.has('a') && a.has('g')) throw new UsageError('the options for verbose and stty-readable output styles are\nmutually exclusive');
   let attrs: Attrs;
   try {
     attrs = termios.tcgetattr(fd);
@@ -172,7 +192,8 @@ const run = program('stty', {
       return v;
     };
     const count = (v: string, max: number): number => {
-      if (!/^\d+$/.test(v) || Number(v) > max) throw new UsageError(`invalid integer argument ${quote(v)}`);
+      if (!/^\d+$/.test(v)) throw new Fatal(`invalid integer argument: ${quote(v)}`);
+      if (Number(v) > max) throw new Fatal(`invalid integer argument: ${quote(v)}: ${os.strerror(ERANGE)}`);
       return Number(v);
     };
     const off = w.startsWith('-');
@@ -186,7 +207,7 @@ const run = program('stty', {
     } else if (ctl) {
       const v = value();
       const c = parseControl(v);
-      if (c === undefined) throw new UsageError(`invalid integer argument ${quote(v)}`);
+      if (c === undefined) throw new Fatal(`invalid integer argument: ${quote(v)}`);
       next[6][ctl.index] = c;
       changed = true;
     } else if (w === 'min' || w === 'time') {
@@ -229,7 +250,6 @@ export function main(argv: string[]): number {
     if (/^-[ag]+$/.test(w) || /^--(all|save|help|version)$/.test(w) || w.startsWith('--file=')) opts.push(w);
     else if (w === '-F' || w === '--file') opts.push(w, ...(i + 1 < argv.length ? [argv[++i]!] : []));
     else if (/^-F./.test(w)) opts.push(w);
-    else if (w.startsWith('--')) opts.push(w);
     else settings.push(w);
   }
   return run([argv[0] ?? 'stty', ...opts, '--', ...settings]);

@@ -90,6 +90,19 @@ describe('tty', () => table([
   { argv: ['tty', '-q'], err: `tty: invalid option -- 'q'\n${TRY('tty')}`, status: 2 },
 ]));
 
+describe('stty (not a terminal)', () => table([
+  { argv: ['stty'], err: "stty: 'standard input': Inappropriate ioctl for device\n", status: 1 },
+  { argv: ['stty', '-a'], stdin: '', err: "stty: 'standard input': Inappropriate ioctl for device\n", status: 1 },
+  { argv: ['stty', 'raw'], err: "stty: 'standard input': Inappropriate ioctl for device\n", status: 1 },
+  { argv: ['stty', '-F', '/etc/passwd', '-g'], err: 'stty: /etc/passwd: Inappropriate ioctl for device\n', status: 1 },
+  { argv: ['stty', '-F', '/root/x'], as: 'alice', files: [{ path: '/root/x' }, { path: '/root', type: 'dir', mode: '0700' }], err: 'stty: /root/x: Permission denied\n', status: 1 },
+  { argv: ['stty', '--bogus'], err: `stty: invalid argument '--bogus'\n${TRY('stty')}`, status: 1 },
+  { argv: ['stty', 'bogus'], err: `stty: invalid argument 'bogus'\n${TRY('stty')}`, status: 1 },
+  { argv: ['stty', 'rows'], err: `stty: missing argument to 'rows'\n${TRY('stty')}`, status: 1 },
+  { argv: ['stty', 'rows', 'x'], err: "stty: 'standard input': Inappropriate ioctl for device\n", status: 1 },
+  { argv: ['stty', '-a', 'echo'], err: 'stty: when specifying an output style, modes may not be set\n', status: 1 },
+]));
+
 const HOST_USAGE = 'Usage: hostname [-s|-f|-d]            display the host name (short, long, domain)\n'
   + '       hostname NAME | -F FILE          set the host name (root only)\n       hostname -h|--help|-V|--version\n';
 describe('hostname', () => table([

@@ -150,8 +150,9 @@ describe('stty', () => ttyTable([
   { argv: ['stty', 'bogus'], screen: crlf("stty: invalid argument 'bogus'\nTry 'stty --help' for more information.\n"), status: 1 },
   { argv: ['stty', 'constructor'], screen: crlf("stty: invalid argument 'constructor'\nTry 'stty --help' for more information.\n"), status: 1 },
   { argv: ['stty', 'rows'], screen: crlf("stty: missing argument to 'rows'\nTry 'stty --help' for more information.\n"), status: 1 },
-  { argv: ['stty', 'rows', 'x'], screen: crlf("stty: invalid integer argument 'x'\nTry 'stty --help' for more information.\n"), status: 1 },
-  { argv: ['stty', '-a', 'echo'], screen: crlf("stty: when specifying an output style, modes may not be set\nTry 'stty --help' for more information.\n"), status: 1 },
+  { argv: ['stty', 'rows', 'x'], screen: "stty: invalid integer argument: 'x'\r\n", status: 1 },
+  { argv: ['stty', 'min', '300'], screen: "stty: invalid integer argument: '300': Numerical result out of range\r\n", status: 1 },
+  { argv: ['stty', '-a', 'echo'], screen: 'stty: when specifying an output style, modes may not be set\r\n', status: 1 },
   { argv: ['stty', '-F', '/nope'], screen: 'stty: /nope: No such file or directory\r\n', status: 1 },
   { argv: ['stty', '-F', '/dev/null'], screen: 'stty: /dev/null: Inappropriate ioctl for device\r\n', status: 1 },
 ]));

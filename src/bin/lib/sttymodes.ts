@@ -91,7 +91,7 @@ export function visible(c: number): string {
 /** A control character's value from `^C`, `^?`, `^-`/`undef`, a number, or a single character. */
 export function parseControl(s: string): number | undefined {
   if (s === '^-' || s === 'undef') return 0;
-  if (s.length === 2 && s[0] === '^') return s[1] === '?' ? 127 : s.charCodeAt(1) & 0x1f;
+  if (s.length >= 2 && s[0] === '^') return s[1] === '?' ? 127 : s.charCodeAt(1) & 0x1f;
   if (/^(0x[0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.test(s)) {
     const n = Number(s.startsWith('0x') ? s : s.length > 1 && s.startsWith('0') ? parseInt(s, 8) : s);
     return n <= 255 ? n : undefined;
