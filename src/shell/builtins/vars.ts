@@ -61,8 +61,49 @@ export function unset(sh: Shell, argv: string[]): number {
 
 const MAX_LINE = 1 << 20;
 
-/** One line from fd 0, a byte at a time; [text, saw newline]. Backslash pairs are kept as `\x01c`. */
+/**
+ * Standard input a byte at a time without consuming past what is used: a seekable input is read
+ * in blocks and the unused rest given back with lseek when done; anything else one byte per read.
+ */
+class ByteSource {
+  private buf = new Uint8Array(0);
+  private at = 0;
+  private readonly seekable: boolean;
+
+  constructor() {
+    let ok = true;
+    try { os.lseek(0, 0, os.SEEK_CUR); } catch { ok = false; }
+    this.seekable = ok;
+  }
+
+  read(): Uint8Array {
+    if (this.at >= this.buf.length) {
+      this.buf = os.read(0, this.seekable ? 4096 : 1).slice();
+      this.at = 0;
+      if (this.buf.length === 0) return this.buf;
+    }
+    return this.buf.subarray(this.at, ++this.at);
+  }
+
+  /** Give back what was read ahead. */
+  done(): void {
+    const rest = this.buf.length - this.at;
+    if (rest > 0) os.lseek(0, -rest, os.SEEK_CUR);
+    this.buf = new Uint8Array(0);
+  }
+}
+
+/** One line from fd 0, with the characters a backslash quoted marked (unless raw). */
 function readLine(sh: Shell, raw: boolean): { chars: { c: string; esc: boolean }[]; eof: boolean } {
+  const src = new ByteSource();
+  try {
+    return readChars(sh, raw, src);
+  } finally {
+    src.done();
+  }
+}
+
+function readChars(sh: Shell, raw: boolean, src: ByteSource): { chars: { c: string; esc: boolean }[]; eof: boolean } {
   const bytes: number[] = [];
   const escAt = new Set<number>();
   let eof = false;
@@ -70,7 +111,7 @@ function readLine(sh: Shell, raw: boolean): { chars: { c: string; esc: boolean }
   for (let n = 0; n < MAX_LINE; n++) {
     let b: Uint8Array;
     try {
-      b = os.read(0, 1);
+      b = src.read();
     } catch (e) {
       if (e instanceof Error && (e as { errno?: number }).errno === 4 && sh.pendingSignals.length) { eof = true; break; }
       throw new ShellError(`read: ${(e as { strerror?: string }).strerror ?? String(e)}`, 2, false);
@@ -78,7 +119,7 @@ function readLine(sh: Shell, raw: boolean): { chars: { c: string; esc: boolean }
     if (b.length === 0) { eof = true; break; }
     const c = b[0]!;
     if (!raw && c === 92) {
-      const d = os.read(0, 1);
+      const d = src.read();
       if (d.length === 0) { eof = true; break; }
       if (d[0] === 10) continue;
       escAt.add(bytes.length);
