@@ -64,12 +64,15 @@ export class Sed {
   private lastRe: RegExp | undefined;
   private readonly active: boolean[];
   private readonly rangeEnd: number[];
+  /** A range whose first address is a line number has been used (it cannot start again). */
+  private readonly closed: boolean[];
   private steps = 0;
 
   /** `where` prefixes run-time errors as GNU places them (`-e expression #1, char 0: `). */
   constructor(private readonly script: Script, private readonly host: Host, private readonly where = '') {
     this.active = script.program.map((i) => i.zero);
     this.rangeEnd = script.program.map(() => 0);
+    this.closed = script.program.map((i) => i.zero); // 0,/re/ starts active, before line 1
   }
 
   private regex(r: SedRegex): RegExp {
@@ -105,22 +108,30 @@ export class Sed {
       switch (a2.kind) {
         case 'line': ends = n >= a2.n; break;
         case 'plus': ends = n >= this.rangeEnd[i]!; break;
-        case 'mult': ends = a2.n <= 0 || n % a2.n === 0; break;
+        case 'mult': ends = n >= this.rangeEnd[i]!; break;
         default: ends = this.matchOne(a2, ps, input);
       }
       if (a2.kind === 'line' && n > a2.n) {
-        // A line-number end already passed: the range was one line (GNU), this line is outside.
+        // Its line-number end was passed (N read over it): the range ends before this line (GNU).
         this.active[i] = false;
-        return this.matches(i, ins, ps, input);
+        return false;
       }
       if (ends) this.active[i] = false;
       return true;
     }
-    if (!this.matchOne(ins.a1, ps, input)) return false;
+    // A line number starts a range on any later line too (N may have read past it), once.
+    if (ins.a1.kind === 'line') {
+      if (this.closed[i] || n < ins.a1.n) return false;
+      this.closed[i] = true;
+      if (n > ins.a1.n && a2.kind === 'line' && n > a2.n) return false; // both passed: never
+    } else if (!this.matchOne(ins.a1, ps, input)) {
+      return false;
+    }
     switch (a2.kind) {
       case 'line': this.active[i] = a2.n > n; break;
       case 'plus': this.rangeEnd[i] = n + a2.n; this.active[i] = a2.n > 0; break;
-      case 'mult': this.active[i] = a2.n > 0 && n % a2.n !== 0; break;
+      // GNU 4.9: to the next multiple of N after this line, even when this line is one.
+      case 'mult': this.rangeEnd[i] = a2.n > 0 ? (Math.floor(n / a2.n) + 1) * a2.n : n; this.active[i] = a2.n > 0; break;
       case 'last': this.active[i] = !input.isLast(); break;
       default: this.active[i] = true;
     }
