@@ -241,6 +241,12 @@ function editInPlace(sed: Sed, file: string, suffix: string, nl: string,
     warn(`couldn't edit ${file}: not a regular file`);
     return { status: 4, failedOpen: false };
   }
+  try {
+    closeIn(openIn(file)); // unreadable: reported, and the file left as it is
+  } catch (e) {
+    warn(`can't read ${file}: ${reason(e)}`);
+    return { failedOpen: true };
+  }
   const slash = file.lastIndexOf('/');
   const dir = slash < 0 ? '.' : file.slice(0, slash) || '/';
   const tmp = `${dir}/sed${os.getpid().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
@@ -253,10 +259,15 @@ function editInPlace(sed: Sed, file: string, suffix: string, nl: string,
   const o = new Out((b) => writeAll(fd, b));
   const input = new SedInput([file], nl, warn);
   let q: number | undefined;
+  const discard = (): void => { try { os.unlink(tmp); } catch { /* best effort */ } };
   try {
     q = runInput(sed, input, new Stream(o));
     o.flush();
     os.fchmod(fd, st.st_mode & 0o7777);
+    try { os.fchown(fd, st.st_uid, st.st_gid); } catch { /* as GNU: only root can keep the owner */ }
+  } catch (e) {
+    discard();
+    throw e;
   } finally {
     os.close(fd);
   }
@@ -269,6 +280,7 @@ function editInPlace(sed: Sed, file: string, suffix: string, nl: string,
     os.rename(tmp, file);
   } catch (e) {
     if (!(e instanceof OSError)) throw e;
+    discard();
     throw new Fail(`cannot rename ${tmp}: ${e.strerror}`, 4);
   }
   return { status: q, failedOpen: input.failedOpen };

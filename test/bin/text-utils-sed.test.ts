@@ -115,6 +115,8 @@ describe('sed', () => table([
   { argv: ["sed", "-i.bak", "1d", "ins"], files: F, cwd: '/tmp', after: {"/tmp/ins": "file 0644 0:0 \"world\\n\"", "/tmp/ins.bak": "file 0644 0:0 \"hello\\nworld\\n\""} },
   { argv: ["sed", "-n", "-i", "$p", "n5", "ny"], files: F, cwd: '/tmp', after: {"/tmp/n5": "file 0644 0:0 \"5\\n\"", "/tmp/ny": "file 0644 0:0 \"y\""} },
   { argv: ["sed", "-i", "s/x/y/", "nofile", "ny"], files: F, cwd: '/tmp', err: "sed: can't read nofile: No such file or directory\n", status: 2, after: {"/tmp/ny": "file 0644 0:0 \"y\\ny\""} },
+  { argv: ["sed", "-i", "s/s/S/", "secret"], as: 'alice', files: F, cwd: '/tmp', err: "sed: can't read secret: Permission denied\n", status: 2 },
+  { argv: ["sed", "-i", "s/x/y/", "."], files: F, cwd: '/tmp', err: "sed: couldn't edit .: not a regular file\n", status: 4 },
   { argv: ["sed", "p", "nofile", "ny"], files: F, cwd: '/tmp', out: "x\nx\ny\ny", err: "sed: can't read nofile: No such file or directory\n", status: 2 },
   { argv: ["sed", "p", "."], files: F, cwd: '/tmp', err: "sed: read error on .: Is a directory\n", status: 4 },
   { argv: ["sed", "p", "secret"], as: 'alice', files: F, cwd: '/tmp', err: "sed: can't read secret: Permission denied\n", status: 2 },
