@@ -15,7 +15,9 @@ const SOURCES = readdirSync(new URL('../../src/bin/', import.meta.url))
 
 describe('the /bin images', () => {
   it('dist/programs.js has one image per src/bin program, in name order', () => {
-    expect(Object.keys(PROGRAMS)).toEqual([...SOURCES].sort());
+    // and `[`, the same image as test (scripts/build.mjs installs it under both names)
+    expect(Object.keys(PROGRAMS)).toEqual([...SOURCES, '['].sort());
+    expect(PROGRAMS['[']).toBe(PROGRAMS.test);
     expect(SOURCES).toEqual(expect.arrayContaining(['cat', 'chmod', 'echo', 'id', 'ln', 'mkdir', 'pwd', 'rm', 'sleep', 'true']));
   });
 
@@ -28,12 +30,13 @@ describe('the /bin images', () => {
 });
 
 describe('boot installs them', () => {
-  it('as /bin/<name>, mode 0100755, owned 0:0, holding the image', () => {
+  it('as /bin/<name>, mode 0100755 (su and sudo 0104755: set-user-ID), owned 0:0, holding the image', () => {
     const k = boot({ poolSize: 1 });
     try {
       for (const name of SOURCES) {
         const st = k.vfs.stat(k.rootContext(), `/bin/${name}`, false);
-        expect([name, st.mode.toString(8), st.uid, st.gid]).toEqual([name, '100755', 0, 0]);
+        const mode = name === 'su' || name === 'sudo' ? '104755' : '100755';
+        expect([name, st.mode.toString(8), st.uid, st.gid]).toEqual([name, mode, 0, 0]);
         expect(readFile(k, `/bin/${name}`)).toBe(PROGRAMS[name]);
       }
     } finally {
