@@ -212,7 +212,7 @@ greater
 not a tty
 
 #### -nt and -ot
-touch -t 200001010000 old
+touch -t 199901010000 old
 touch new
 [ new -nt old ] && echo newer
 [ old -ot new ] && echo older
