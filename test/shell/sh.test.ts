@@ -53,6 +53,13 @@ describe('subshells carry the whole state', () => table([
   { argv: ['sh', '-c', 'trap "echo parent" EXIT; (trap "echo child" EXIT; echo in); echo out'], out: 'in\nchild\nout\nparent\n' },
   { argv: ['sh', '-c', 'for i in 1 2 3; do (if [ $i = 2 ]; then break; fi; echo $i); done'], out: '1\n3\n' },
   { argv: ['sh', '-c', 'sleep 0 & wait $!; echo "bg $?"; (exit 7) & wait $!; echo "bg $?"'], out: 'bg 0\nbg 7\n' },
+  { name: 'in-process subshells put back the directory, umask, options and functions',
+    argv: ['sh', '-c', 'umask 022; (cd /; umask 077; set -e; f() { :; }; x=1); pwd; umask; echo "$- ${x-unset}"; f 2>/dev/null || echo no f'],
+    cwd: '/tmp', out: '/tmp\n0022\n unset\nno f\n' },
+  { name: 'errors and exit end only the subshell',
+    argv: ['sh', '-c', 'x=$(exit 3); echo $?; (echo ${u?gone}); echo $?; y=$(echo ${u?gone}); echo $?; z=$(ls $((1/0))); echo $?'],
+    out: '3\n2\n2\n2\n', err: 'sh: 1: u: gone\nsh: 1: u: gone\nsh: 1: arithmetic expression: division by zero: "1/0"\n' },
+  { name: 'exec in a subshell replaces only the subshell process', argv: ['sh', '-c', 'x=$(exec echo execd); echo "$x"; (exec true); echo after'], out: 'execd\nafter\n' },
 ]));
 
 describe('redirections the shell keeps', () => table([

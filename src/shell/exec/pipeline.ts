@@ -122,11 +122,19 @@ function spawnPipeline(sh: Shell, cmds: readonly Command[], firstActions: readon
 export function startElement(sh: Shell, c: Command, acts: readonly FileAction[], pgid: number | undefined): number | { status: number } {
   if (c.t === 'simple' && directCandidate(sh, c.words, c.assigns.map((a) => a.value))) {
     sh.st.lineno = c.line;
-    const argv = expandFields(sh, c.words);
+    let argv: string[];
+    const env = new Map<string, string>();
+    try {
+      // expanded here for the process; an error ends only this command, as in the process it stands for
+      argv = expandFields(sh, c.words);
+      for (const a of c.assigns) env.set(a.name, expandString(sh, a.value, true));
+    } catch (e) {
+      if (!(e instanceof ShellError)) throw e;
+      sh.err(e.message);
+      return { status: e.status };
+    }
     const name = argv[0];
     if (name !== undefined && !BUILTINS.has(name) && !sh.st.funcs.has(name)) {
-      const env = new Map<string, string>();
-      for (const a of c.assigns) env.set(a.name, expandString(sh, a.value, true));
       trace(sh, c.assigns.map((a) => `${a.name}=${env.get(a.name)}`), argv);
       let p;
       try {

@@ -13,6 +13,7 @@ import { expandFields } from '../expand/word.js';
 import { BUILTINS } from '../builtins/index.js';
 import { ShellError } from '../state.js';
 import { trace } from './simple.js';
+import { inPlaceOk, substituteInPlace } from './inplace.js';
 
 const decoder = new TextDecoder();
 
@@ -39,17 +40,19 @@ export function pureBuiltin(sh: Shell, c: Command): string | undefined {
 /** Run a pure builtin in this shell with its standard output captured. */
 export function runCaptured(sh: Shell, c: Command & { t: 'simple' }): { out: string; status: number } {
   sh.st.lineno = c.line;
-  const argv = expandFields(sh, c.words);
-  trace(sh, [], argv);
   const saved = sh.capture;
   const out: string[] = [];
-  sh.capture = out;
   let status: number;
   try {
+    // as in the subshell this stands for, an error (even in expansion) ends only this command
+    const argv = expandFields(sh, c.words);
+    trace(sh, [], argv);
+    sh.capture = out;
     status = BUILTINS.get(argv[0]!)!(sh, argv);
   } catch (e) {
-    if (!(e instanceof ShellError) || e.fatal) throw e;
-    sh.err(e.message);
+    if (!(e instanceof ShellError)) throw e;
+    sh.capture = saved;
+    if (e.message) sh.err(e.message);
     status = e.status;
   } finally {
     sh.capture = saved;
@@ -64,6 +67,15 @@ export function commandSubstitution(sh: Shell, body: List): string {
     const r = runCaptured(sh, one);
     sh.substStatus = r.status;
     return r.out.replace(/\n+$/, '');
+  }
+  const lone = one && one.t === 'simple' && one.words[0]?.parts.length === 1 && one.words[0].parts[0]!.t === 'lit'
+    && !BUILTINS.has(one.words[0].parts[0]!.v) && !sh.st.funcs.has(one.words[0].parts[0]!.v);
+  if (!lone && inPlaceOk(sh, body)) {
+    const r = substituteInPlace(sh, body);
+    if (r) {
+      sh.substStatus = r.status;
+      return r.out.replace(/\n+$/, '');
+    }
   }
   const [r, w] = os.pipe2(os.O_CLOEXEC);
   let got: number | { status: number };
