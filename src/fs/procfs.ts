@@ -4,10 +4,13 @@
  * pid, so a process's /proc entries keep their inode numbers while it lives.
  *
  *   /proc/self            symlink → <current pid>
+ *   /proc/stat, uptime    btime and the time since boot (CPU and idle times are not accounted)
  *   /proc/<pid>/          dr-xr-xr-x, owned by the process's euid/egid
  *     status              Name, Umask, State, Tgid, Ngid, Pid, PPid, TracerPid, Uid, Gid,
  *                         FDSize, Groups, NStgid, NSpid, Threads (fs/proc/array.c's layout)
- *     stat                one line, the leading fields of fs/proc/array.c do_task_stat
+ *     stat                one line, the leading fields of fs/proc/array.c do_task_stat (groups,
+ *                         terminal, start time in ticks since boot; CPU times 0)
+ *     comm                the name (15 characters at most)
  *     cmdline, environ    NUL-terminated strings (environ is 0400)
  *     cwd, root           symlinks to the directories' paths
  *     fd/                 dr-x------; <n> → the open file's path (lrwx------)
@@ -94,11 +97,22 @@ function statusText(p: ProcessInfo): string {
   ].join('\n');
 }
 
-function statText(p: ProcessInfo): string {
+/** Clock ticks (USER_HZ, 100 a second) from `from` to `to`. */
+function ticks(from: Timespec, to: Timespec): number {
+  return Math.max(0, (to.sec - from.sec) * 100 + Math.floor((to.nsec - from.nsec) / 1e7));
+}
+
+/** The leading fields of do_task_stat; CPU times, faults and memory are 0 (not accounted). */
+function statText(p: ProcessInfo, boot: Timespec): string {
   const state = p.state.charAt(0) || 'R';
-  const start = p.startTime.sec * 100 + Math.floor(p.startTime.nsec / 1e7);
-  return `${p.pid} (${p.name.slice(0, 15)}) ${state} ${p.ppid} ${p.pid} ${p.pid} 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 `
-    + `${p.threads} 0 ${start} 0 0\n`;
+  return `${p.pid} (${p.name.slice(0, 15)}) ${state} ${p.ppid} ${p.pgid} ${p.sid} ${p.ttyNr} ${p.tpgid} 4194304 0 0 0 0 0 0 0 0 20 0 `
+    + `${p.threads} 0 ${ticks(boot, p.startTime)} 0 0\n`;
+}
+
+/** Seconds with two decimals, as /proc/uptime prints them. */
+function centis(from: Timespec, to: Timespec): string {
+  const t = ticks(from, to);
+  return `${Math.floor(t / 100)}.${String(t % 100).padStart(2, '0')}`;
 }
 
 const nulJoin = (xs: readonly string[]): string => xs.map((x) => `${x}\0`).join('');
@@ -113,13 +127,22 @@ export class ProcFs {
     readonly pathOf: (dir: DirectoryNode) => string,
   ) {
     const self = new ProcLink(fs, 0o777, now(), () => String(source?.current() ?? ''));
+    const boot = (): Timespec => source?.bootTime() ?? now();
+    // The system-wide files procps reads: uptime (idle time is not accounted: 0) and stat's btime.
+    const files = new Map<string, Inode>([
+      ['stat', new ProcFile(fs, 0o444, now(), () => `cpu  0 0 0 0 0 0 0 0 0 0\nbtime ${boot().sec}\nprocesses ${source?.list().length ?? 0}\n`)],
+      ['uptime', new ProcFile(fs, 0o444, now(), () => `${centis(boot(), now())} 0.00\n`)],
+    ]);
     const procfs = this;
     class Root extends ProcDir {
       lookupChild(name: string): Inode | undefined {
         if (name === 'self') return source?.current() === undefined ? undefined : self;
+        const f = files.get(name);
+        if (f) return f;
         return /^[1-9][0-9]*$/.test(name) ? procfs.pidDir(Number(name)) : undefined;
       }
       *list(): Iterable<[string, Inode]> {
+        yield* files;
         if (source?.current() !== undefined) yield ['self', self];
         for (const pid of [...(source?.list() ?? [])].sort((a, b) => a - b)) {
           const d = procfs.pidDir(pid);
@@ -165,7 +188,8 @@ class PidDir extends ProcDir {
       }));
     };
     file('status', 0o444, statusText);
-    file('stat', 0o444, statText);
+    file('stat', 0o444, (p) => statText(p, procfs.source?.bootTime() ?? p.startTime));
+    file('comm', 0o444, (p) => `${p.name.slice(0, 15)}\n`);
     file('cmdline', 0o444, (p) => nulJoin(p.cmdline));
     file('environ', 0o400, (p) => nulJoin(p.environ));
     this.entries.set('cwd', new ProcLink(fs, 0o777, now, () => {

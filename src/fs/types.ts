@@ -133,11 +133,19 @@ export interface ProcessInfo {
   readonly fds: ReadonlyMap<number, OpenFile>;
   readonly threads: number;
   readonly startTime: Timespec;
+  readonly pgid: number;
+  readonly sid: number;
+  /** The controlling terminal as /proc/<pid>/stat encodes it (major << 8 | minor), or 0. */
+  readonly ttyNr: number;
+  /** That terminal's foreground process group, or -1. */
+  readonly tpgid: number;
 }
 
 export interface ProcessInfoSource {
   list(): readonly number[];
   get(pid: number): ProcessInfo | undefined;
+  /** When the kernel booted (for /proc/uptime, /proc/stat's btime and start times in ticks). */
+  bootTime(): Timespec;
   /** The pid of the process making the current call (for /proc/self). */
   current(): number | undefined;
 }

@@ -22,6 +22,8 @@ import { PtyTable } from '../fs/devpts.js';
 import { ttyHooks } from '../proc/jobctl.js';
 import { attachTerminal, openPty, type OpenPtyOptions, type PtyHandle } from './pty.js';
 import type { FsContext, OpenFile, ProcessInfo, ProcessInfoSource } from '../fs/types.js';
+import { PTS_MAJOR } from '../fs/devpts.js';
+import { controllingTty } from '../proc/jobctl.js';
 import { FdTable } from '../proc/fdtable.js';
 import { Process } from '../proc/process.js';
 import { WorkerPool } from '../proc/pool.js';
@@ -123,6 +125,7 @@ export class Kernel {
       list: () => [...this.procs.keys()].sort((a, b) => a - b),
       get: (pid) => this.processInfo(pid),
       current: () => this.current?.pid,
+      bootTime: () => this.init.startTime,
     };
     this.vfs = new Vfs({
       clock: this.clock,
@@ -316,10 +319,12 @@ export class Kernel {
     const p = this.procs.get(pid);
     if (!p) return undefined;
     const states: Record<string, string> = { R: 'R (running)', S: 'S (sleeping)', T: 'T (stopped)', Z: 'Z (zombie)' };
+    const tty = p.state === 'Z' ? undefined : controllingTty(this, p);
     return {
       pid: p.pid, ppid: p.ppid, name: p.name, state: states[p.state] ?? p.state, creds: p.creds,
       umask: p.umask, cmdline: p.argv, environ: p.env, cwd: p.cwd, root: p.root,
-      fds: p.fds.snapshot(), threads: 1, startTime: p.startTime,
+      fds: p.fds.snapshot(), threads: 1, startTime: p.startTime, pgid: p.pgid, sid: p.sid,
+      ttyNr: tty ? (PTS_MAJOR << 8) | (tty.index & 0xff) | ((tty.index & ~0xff) << 12) : 0, tpgid: tty?.pgrp ?? -1,
     };
   }
 

@@ -64,10 +64,11 @@ export function initOnly(getVfs: () => Vfs): ProcessInfoSource {
   return {
     list: () => [1],
     current: () => 1,
+    bootTime: () => ({ sec: START, nsec: 0 }),
     get: (pid) => (pid !== 1 ? undefined : {
       pid: 1, ppid: 0, name: 'init', state: 'S', creds: USERS.root!, umask: 0o022,
       cmdline: ['/sbin/init'], environ: ['HOME=/'], cwd: getVfs().root, root: getVfs().root,
-      fds: new Map(), threads: 1, startTime: { sec: START, nsec: 0 },
+      fds: new Map(), threads: 1, startTime: { sec: START, nsec: 0 }, pgid: 1, sid: 1, ttyNr: 0, tpgid: -1,
     }),
   };
 }

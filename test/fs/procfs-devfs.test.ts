@@ -34,6 +34,9 @@ class FakeProcs implements ProcessInfoSource {
   current(): number | undefined {
     return this.cur;
   }
+  bootTime(): { sec: number; nsec: number } {
+    return { sec: 0, nsec: 0 };
+  }
 }
 
 function setup(): { vfs: Vfs; procs: FakeProcs; root: FsContext; clock: TestClock } {
@@ -76,13 +79,23 @@ function addProc(vfs: Vfs, procs: FakeProcs, pid: number, uid: number, extra: Pa
   const p: ProcessInfo = {
     pid, ppid: 1, name: 'a-very-long-program-name', state: 'S', creds, umask: 0o027,
     cmdline: ['python', '-c', 'x'], environ: ['HOME=/root', 'A=1'], cwd: vfs.root, root: vfs.root,
-    fds: new Map(), threads: 1, startTime: { sec: 0, nsec: 0 }, ...extra,
+    fds: new Map(), threads: 1, startTime: { sec: 0, nsec: 0 }, pgid: pid, sid: 1, ttyNr: 0, tpgid: -1, ...extra,
   };
   procs.procs.set(pid, p);
   return p;
 }
 
 describe('procfs', () => {
+  it('stat has the groups, terminal and start time in ticks since boot; comm, uptime and btime', () => {
+    const { vfs, procs, root, clock } = setup();
+    addProc(vfs, procs, 42, 1000, { pgid: 40, sid: 7, ttyNr: (136 << 8) | 2, tpgid: 40, startTime: { sec: 12, nsec: 340_000_000 } });
+    expect(cat(vfs, root, '/proc/42/stat')).toBe('42 (a-very-long-pro) S 1 40 7 34818 40 4194304 0 0 0 0 0 0 0 0 20 0 1 0 1234 0 0\n');
+    expect(cat(vfs, root, '/proc/42/comm')).toBe('a-very-long-pro\n');
+    clock.sec = 100; clock.nsec = 500_000_000;
+    expect(cat(vfs, root, '/proc/uptime')).toBe('100.50 0.00\n');
+    expect(cat(vfs, root, '/proc/stat')).toBe('cpu  0 0 0 0 0 0 0 0 0 0\nbtime 0\nprocesses 1\n');
+  });
+
   it('status has Linux layout', () => {
     const { vfs, procs, root } = setup();
     addProc(vfs, procs, 42, 1000);
@@ -118,8 +131,8 @@ describe('procfs', () => {
     expect(vfs.readlink(root, '/proc/3/fd/5')).toBe('/work/f');
     expect(vfs.stat(root, '/proc/self/fd/0', true).ino).toBe(vfs.stat(root, '/work/f', true).ino);
     expect(vfs.stat(root, '/dev/stdin', true).ino).toBe(vfs.stat(root, '/work/f', true).ino);
-    expect(ls(vfs, root, '/proc')).toEqual(['.', '..', 'self', '3']);
-    expect(ls(vfs, root, '/proc/3')).toEqual(['.', '..', 'status', 'stat', 'cmdline', 'environ', 'cwd', 'root', 'fd']);
+    expect(ls(vfs, root, '/proc')).toEqual(['.', '..', 'stat', 'uptime', 'self', '3']);
+    expect(ls(vfs, root, '/proc/3')).toEqual(['.', '..', 'status', 'stat', 'comm', 'cmdline', 'environ', 'cwd', 'root', 'fd']);
     expect(vfs.pathOf(vfs.lookup(root, '/proc/3/fd', true) as ProcessInfo['cwd'])).toBe('/proc/3/fd');
   });
 
