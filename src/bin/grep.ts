@@ -10,7 +10,9 @@
  * `grep: NAME: binary file matches` and nothing more is read. Status 0 if a line was selected,
  * 1 if none, 2 on an error (0 with -q and a match). Context: -A/-B/-C NUM (and -NUM), lines
  * marked with `-`, `--` between groups (none with -o). --color is accepted and ignored (output
- * is never a terminal here). Not done: --include/--exclude, -P.
+ * is never a terminal here). --include/--exclude GLOB pick files by the last part of their name
+ * (command-line files too), --exclude-dir GLOB skips directories met in recursion. -P takes
+ * JavaScript's own regular expressions (close to Perl's).
  */
 import os, { OSError } from 'posixbox/os';
 import { getopt, reason, tool, UsageError, writeAll, type Args, type Tool } from './lib.js';
@@ -22,7 +24,7 @@ const TRY = "Try 'grep --help' for more information.\n";
 const SPEC = {
   usage: '[OPTION]... PATTERNS [FILE]...',
   about: 'Search for PATTERNS in each FILE.',
-  short: 'EFGe:f:iyvwxclLm:oqsbHhnZzrRaUA:B:C:',
+  short: 'EFGPe:f:iyvwxclLm:oqsbHhnZzrRaUA:B:C:',
   long: {
     'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G', 'regexp=': 'e', 'file=': 'f',
     'ignore-case': 'i', 'no-ignore-case': 'no-ignore-case', 'word-regexp': 'w', 'line-regexp': 'x',
@@ -30,7 +32,8 @@ const SPEC = {
     'only-matching': 'o', quiet: 'q', silent: 'q', 'no-messages': 's', 'byte-offset': 'b', 'with-filename': 'H',
     'no-filename': 'h', 'label=': 'label', 'line-number': 'n', null: 'Z', 'null-data': 'z', recursive: 'r',
     'dereference-recursive': 'R', text: 'a', binary: 'U', 'after-context=': 'A', 'before-context=': 'B', 'context=': 'C',
-    'color=': 'color', 'colour=': 'color',
+    'color=': 'color', 'colour=': 'color', 'perl-regexp': 'P', 'include=': 'include', 'exclude=': 'exclude',
+    'exclude-dir=': 'exclude-dir',
   },
 } as const;
 
@@ -54,6 +57,10 @@ interface Options {
   readonly before: number;
   readonly after: number;
   readonly context: Context;
+  /** --include, --exclude, --exclude-dir globs (on the last part of a name). */
+  readonly include: readonly RegExp[];
+  readonly exclude: readonly RegExp[];
+  readonly excludeDir: readonly RegExp[];
 }
 
 /** What searching one file found. */
@@ -138,6 +145,8 @@ function searchPath(t: Tool, o: Options, w: Out, path: string, shown: string, to
     found.error = true;
     return found;
   };
+  const base = path.replace(/\/+$/, '').split('/').pop() ?? path;
+  const skipFile = (): boolean => (o.include.length > 0 && !o.include.some((g) => g.test(base))) || o.exclude.some((g) => g.test(base));
   if (path === '-' && top) {
     found.selected = searchFd(t, o, w, 0, o.label);
     return found;
@@ -152,6 +161,7 @@ function searchPath(t: Tool, o: Options, w: Out, path: string, shown: string, to
       return fail(e);
     }
     if (isDir) {
+      if (!top && o.excludeDir.some((g) => g.test(base))) return found;
       let names: string[];
       try {
         names = os.listdir(path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -167,6 +177,7 @@ function searchPath(t: Tool, o: Options, w: Out, path: string, shown: string, to
       return found;
     }
   }
+  if (skipFile()) return found;
   let fd: number;
   try {
     fd = openIn(path);
@@ -182,6 +193,27 @@ function searchPath(t: Tool, o: Options, w: Out, path: string, shown: string, to
     closeIn(fd);
   }
   return found;
+}
+
+/** A shell glob (`*`, `?`, `[...]`) as a RegExp over a whole name. */
+function glob(g: string): RegExp {
+  let re = '';
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i]!;
+    if (c === '*') re += '[\\s\\S]*';
+    else if (c === '?') re += '[\\s\\S]';
+    else if (c === '[' && g.indexOf(']', i + 2) > 0) {
+      const end = g.indexOf(']', i + 2);
+      re += `[${g.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      i = end;
+    } else if (c === '\\' && i + 1 < g.length) re += `\\${g[++i]}`;
+    else re += /[.+^${}()|\]\\/]/.test(c) ? `\\${c}` : c;
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function globs(a: Args, key: string): RegExp[] {
+  return a.opts.filter(([k]) => k === key).map(([, v]) => glob(v));
 }
 
 /** -A/-B NUM, or -C NUM (-NUM) for both; the last given wins. */
@@ -242,7 +274,7 @@ function run(t: Tool, argv: string[]): number {
     if (operands.length === 0) return os.writeAll(2, USAGE + TRY), 2;
     patterns.push(...argBin(operands.shift()!).split('\n'));
   }
-  const syntax = a.opts.reduce<'E' | 'F' | 'G'>((s, [k]) => (k === 'E' || k === 'F' || k === 'G' ? k : s), 'G');
+  const syntax = a.opts.reduce<'E' | 'F' | 'G' | 'P'>((s, [k]) => (k === 'E' || k === 'F' || k === 'G' || k === 'P' ? k : s), 'G');
   const ignoreCase = a.opts.reduce((s, [k]) => (k === 'i' || k === 'y' ? true : k === 'no-ignore-case' ? false : s), false);
   let m: Matcher;
   try {
@@ -273,6 +305,7 @@ function run(t: Tool, argv: string[]): number {
     lineNumbers: a.has('n'), byteOffsets: a.has('b'), nul: a.has('Z'), eol: a.has('z') ? '\0' : '\n', max: max < 0 ? Infinity : max,
     text: a.has('a'), recurse, label: a.last('label') ?? '(standard input)',
     before: contextArg(a, 'B'), after: contextArg(a, 'A'), context: { printed: false, lastFile: '', lastLine: 0 },
+    include: globs(a, 'include'), exclude: globs(a, 'exclude'), excludeDir: globs(a, 'exclude-dir'),
   };
   let selected = false;
   let error = false;

@@ -1,10 +1,13 @@
 /**
- * grep: basic, extended and fixed patterns, the output options, context, recursion, binary files, and the messages of bad patterns, options and files. Expected outputs are GNU's (coreutils 9.1, grep 3.8, sed 4.9, findutils 4.9) in the C locale.
+ * grep: basic, extended, fixed and -P patterns, the output options, context, recursion with --include/--exclude, binary files, and the messages of bad patterns, options and files. Expected outputs are GNU's (coreutils 9.1, grep 3.8, sed 4.9, findutils 4.9) in the C locale.
  */
 import { describe } from 'vitest';
 import { table, type Case } from './harness.js';
 
 const F: Case['files'] = [
+  { path: "/tmp/gd/a.txt", content: "hit\n" },
+  { path: "/tmp/gd/b.log", content: "hit\n" },
+  { path: "/tmp/gd/skip/d.txt", content: "hit\n" },
   { path: "/tmp/s20", content: "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n" },
   { path: "/tmp/f", content: "apple\nBanana\ncherry pie\napple-pie\npineapple\n" },
   { path: "/tmp/g", content: "one\ntwo\nthree\n" },
@@ -114,6 +117,14 @@ describe('grep', () => table([
   { argv: ["grep", "-o", "-E", "c*|b+"], stdin: "abcc\n", files: F, cwd: '/tmp', out: "b\ncc\n" },
   { argv: ["grep", "^^a"], stdin: "a\n^a\n", files: F, cwd: '/tmp', out: "^a\n" },
   { argv: ["grep", "-c", "a**"], stdin: "a\n", files: F, cwd: '/tmp', out: "1\n" },
+  // GNU lists a directory in its on-disk order; posixbox in byte order
+  { argv: ["grep", "-r", "--include=*.txt", "hit", "gd"], files: F, cwd: '/tmp', out: "gd/a.txt:hit\ngd/skip/d.txt:hit\n" },
+  { argv: ["grep", "-r", "--exclude=*.txt", "hit", "gd"], files: F, cwd: '/tmp', out: "gd/b.log:hit\n" },
+  // GNU lists a directory in its on-disk order; posixbox in byte order
+  { argv: ["grep", "-r", "--exclude-dir=skip", "hit", "gd"], files: F, cwd: '/tmp', out: "gd/a.txt:hit\ngd/b.log:hit\n" },
+  { argv: ["grep", "--exclude=*.log", "hit", "gd/b.log", "gd/a.txt"], files: F, cwd: '/tmp', out: "gd/a.txt:hit\n" },
+  { argv: ["grep", "-oP", "\\d+"], stdin: "a1b22\n", files: F, cwd: '/tmp', out: "1\n22\n" },
+  { argv: ["grep", "-P", "(?<=a)b"], stdin: "ab\ncb\n", files: F, cwd: '/tmp', out: "ab\n" },
   { argv: ["grep", "x", "nofile"], files: F, cwd: '/tmp', err: "grep: nofile: No such file or directory\n", status: 2 },
   { argv: ["grep", "-q", "apple", "nofile", "f"], files: F, cwd: '/tmp', err: "grep: nofile: No such file or directory\n" },
   { argv: ["grep", "apple", "nofile", "f"], files: F, cwd: '/tmp', out: "f:apple\nf:apple-pie\nf:pineapple\n", err: "grep: nofile: No such file or directory\n", status: 2 },

@@ -1,5 +1,5 @@
 /**
- * grep's matcher: a list of patterns (basic, extended or fixed), with -i, -w and -x, compiled to
+ * grep's matcher: a list of patterns (basic, extended, fixed, or -P JavaScript's own), with -i, -w and -x, compiled to
  * JavaScript RegExps over binary strings. A line matches if any pattern does; -o's matches are
  * found left to right, at each place the longest of the patterns' matches (POSIX's rule, see
  * longestMatch), empty ones skipped.
@@ -15,7 +15,7 @@ export interface Matcher {
 }
 
 export interface MatchOptions {
-  readonly syntax: 'G' | 'E' | 'F';
+  readonly syntax: 'G' | 'E' | 'F' | 'P';
   readonly ignoreCase: boolean;
   readonly word: boolean;
   readonly line: boolean;
@@ -27,6 +27,10 @@ export function grepMatcher(patterns: readonly string[], o: MatchOptions, warn: 
     let source: string;
     if (o.syntax === 'F') {
       source = escapeLiteral(p);
+    } else if (o.syntax === 'P') {
+      // -P: Perl-style patterns are JavaScript's own (nearly: no possessive quantifiers, \K).
+      source = p;
+      try { new RegExp(source); } catch (e) { throw new RegexError(e instanceof Error ? e.message.split(': ').pop()! : String(e)); }
     } else {
       const tr = translate(p, { extended: o.syntax === 'E' });
       tr.warnings.forEach(warn);
