@@ -149,6 +149,7 @@ export class Jobs {
     }
     if (job.state === 'Stopped') {
       job.reported = false;
+      (job as { background: boolean }).background = true; // reported by notify() when it ends
       this.touch(job.id);
       this.sh.write(2, `\n${this.line(job)}\n`);
     } else {

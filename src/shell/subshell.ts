@@ -15,6 +15,9 @@
  * So `$$` in the subshell is still the parent shell's pid, unexported variables and functions are
  * visible, and nothing the subshell changes reaches the parent — as with a forked subshell.
  * A snapshot that fits in the pipe is written before the spawn (no blocking); a larger one after.
+ * Code that cannot tell the difference runs as a subshell inside the shell instead
+ * (exec/inplace.ts); this is for the rest: pipeline elements, asynchronous lists, and subshells
+ * that exec, trap, eval, wait or run code not known in advance.
  */
 import os from 'posixbox/os';
 import type { Command, List } from './ast.js';

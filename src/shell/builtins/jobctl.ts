@@ -139,6 +139,8 @@ export function kill(sh: Shell, argv: string[]): number {
       if (a.startsWith('%')) {
         const job = findJob(sh, a, 'kill');
         os.kill(-job.pgid, sig);
+        // a stopped job only acts on the signal once continued (bash continues it too)
+        if (job.state === 'Stopped' && sig !== 18 && sig !== 19 && sig !== 20) os.kill(-job.pgid, 18);
         if (sig === 18) job.state = 'Running';
         continue;
       }

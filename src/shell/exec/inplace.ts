@@ -76,6 +76,7 @@ export function runInPlace(sh: Shell, body: List): number {
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ReturnSignal) status = e.status;
     else if (e instanceof ShellError) {
+      if (!e.message && sh.interactive) throw e; // ^C: the whole command line is abandoned
       if (e.message) sh.err(e.message);
       status = e.status;
     } else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
