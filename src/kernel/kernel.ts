@@ -110,7 +110,8 @@ export class Kernel {
   readonly bugs: KernelBug[] = [];
   /** exec's decoded JavaScript images, per inode, valid while the file's generation is unchanged. */
   readonly imageCache = new WeakMap<object, { readonly generation: number; readonly source: string }>();
-  readonly hostname: string;
+  /** uname's nodename; sethostname(2) changes it. */
+  hostname: string;
   private readonly pool: WorkerPool;
   /** Host streams given as stdin: a reader waiting on one is waiting for the host, not deadlocked. */
   private readonly hostInputs = new Set<HostInput>();

@@ -44,6 +44,8 @@ export function makeOs(rt: ProcessRuntime) {
     /** _exit: end the process now; no atexit handlers, no stdio flush. */
     _exit: (status: number): never => sys.exit(SYS.exit_group, status),
     umask: (mask: number): number => wrap('umask', undefined, () => sys.call('umask', SYS.umask, mask)),
+    /** sethostname(2) (Python has it as socket.sethostname): root only. */
+    sethostname: (name: string): void => { wrap('sethostname', undefined, () => sys.callWith('sethostname', SYS.sethostname, [name])); },
     uname() {
       sys.call('uname', SYS.uname);
       const [sysname = '', nodename = '', release = '', version = '', machine = ''] = sys.outText().split('\0');

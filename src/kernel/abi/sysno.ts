@@ -7,7 +7,7 @@ export const SYS = {
   rt_sigaction: 13, rt_sigprocmask: 14, rt_sigreturn: 15, ioctl: 16, pause: 34, alarm: 37, fork: 57,
   execve: 59, wait4: 61, rt_sigpending: 127, tkill: 200, prlimit64: 302,
   pread64: 17, pwrite64: 18, access: 21, nanosleep: 35, dup: 32, dup2: 33, getpid: 39,
-  exit: 60, kill: 62, uname: 63, fcntl: 72, fsync: 74, truncate: 76, ftruncate: 77, getcwd: 79,
+  exit: 60, kill: 62, uname: 63, sethostname: 170, fcntl: 72, fsync: 74, truncate: 76, ftruncate: 77, getcwd: 79,
   chdir: 80, fchdir: 81, rename: 82, mkdir: 83, rmdir: 84, link: 86, unlink: 87, symlink: 88,
   readlink: 89, chmod: 90, fchmod: 91, chown: 92, fchown: 93, lchown: 94, umask: 95,
   getuid: 102, getgid: 104, setuid: 105, setgid: 106, geteuid: 107, getegid: 108,

@@ -1,5 +1,5 @@
 /** Process calls of the foundation: ids, exit, umask, clocks, sleep, random bytes, login name, uname. */
-import { EINVAL, ENXIO, ERANGE } from '../abi/errno.js';
+import { EINVAL, ENXIO, EPERM, ERANGE } from '../abi/errno.js';
 import { SysError } from '../errors.js';
 import { full, NO_REPLY, Park, partial, type Result, type SyscallEntry } from '../syscall.js';
 import { utf8 } from './common.js';
@@ -78,6 +78,13 @@ export const procCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
     return { value: name.length, data: name };
   })],
   [1001, full('sched_start', [], (_k, p) => p.pid)],
+  [170, full('sethostname', ['str'], (k, p, a) => {
+    if (p.creds.euid !== 0) throw new SysError(EPERM); // CAP_SYS_ADMIN
+    const name = a.str(0);
+    if (utf8(name).length > 64) throw new SysError(EINVAL); // __NEW_UTS_LEN
+    k.hostname = name;
+    return 0;
+  })],
   [63, full('uname', [], (k) => ({
     value: 0,
     data: utf8(['Linux', k.hostname, '6.1.0-posixbox', '#1 SMP posixbox', 'x86_64'].join('\0')),
