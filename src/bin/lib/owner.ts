@@ -4,7 +4,7 @@
  * -v/-c reports (`changed ownership of 'f' from root to alice`, `ownership of 'f' retained as …`).
  */
 import os, { grp, OSError, pwd, stat } from 'posixbox/os';
-import { Fatal, out, quoteaf, reason, type Tool } from '../lib.js';
+import { Fatal, out, quoteaf, reason, UsageError, type Args, type Tool } from '../lib.js';
 import { groupName, userName } from './ids.js';
 
 export interface Change {
@@ -119,4 +119,39 @@ export function changeOwner(t: Tool, path: string, c: Change, o: OwnerOptions): 
   const same = (c.uid === -1 || c.uid === old.uid) && (c.gid === -1 || c.gid === old.gid);
   report(path, c, old, same ? 'same' : 'changed', o);
   return ok;
+}
+
+/** The long options chown and chgrp share. */
+export const OWNER_LONG = {
+  changes: 'c', 'no-dereference': 'h', dereference: 'dereference', recursive: 'R', verbose: 'v', silent: 'f', quiet: 'f',
+  'reference=': 'reference',
+} as const;
+
+/**
+ * The command line chown and chgrp share: the change from --reference=RFILE (`fromStat`) or from
+ * the first operand (`parse`), then each FILE with -R, -h/--dereference, -v, -c. Returns the status.
+ */
+export function runOwnerChange(t: Tool, a: Args, what: OwnerOptions['what'],
+  parse: (spec: string) => Change, fromStat: (st: { st_uid: number; st_gid: number }) => Change): number {
+  const ops = [...a.operands];
+  const ref = a.last('reference');
+  if (ops.length === 0) throw new UsageError('missing operand');
+  let c: Change;
+  if (ref !== undefined) {
+    let st;
+    try { st = os.stat(ref); } catch (e) { throw new Fatal(`failed to get attributes of ${quoteaf(ref)}: ${reason(e)}`); }
+    c = fromStat(st);
+  } else {
+    if (ops.length === 1) throw new UsageError(`missing operand after ${quoteaf(ops[0]!)}`);
+    c = parse(ops.shift()!);
+  }
+  let noDeref = false;
+  for (const [k] of a.opts) {
+    if (k === 'h') noDeref = true;
+    else if (k === 'dereference') noDeref = false;
+  }
+  const o: OwnerOptions = { recursive: a.has('R'), noDeref, verbose: a.has('v'), changes: a.has('c'), what };
+  let ok = true;
+  for (const f of ops) ok = changeOwner(t, f, c, o) && ok;
+  return ok ? 0 : 1;
 }
