@@ -15,7 +15,7 @@ import { nodeLessonFiles } from './files.js';
 import { hostStdio } from './terminal.js';
 import { resolveIdentity } from './identity.js';
 import { cmdShell } from './shell.js';
-import { exitCodeOf, flushed } from './util.js';
+import { exitCodeOf, flushed, runToEnd } from './util.js';
 
 async function cmdRun(argv: string[]): Promise<number> {
   const { opts, rest } = parseRunOptions(argv);
@@ -40,24 +40,13 @@ async function cmdRun(argv: string[]): Promise<number> {
   if (opts.tz !== undefined) env.set('TZ', opts.tz);
   for (const kv of opts.env) env.set(kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1));
   const host = hostStdio(k, id.uid);
-  let status: number;
-  try {
-    const handle = k.spawn({
-      program: { source, path: resolve(programPath) },
-      argv: [programPath, ...args],
-      env: [...env].map(([a, b]) => `${a}=${b}`),
-      uid: id.uid, gid: id.gid, groups: id.groups, cwd, login: id.login,
-      umask: fx && opts.user === undefined ? fx.process.umask : 0o022,
-      stdio: host.stdio,
-    });
-    status = await handle.exited;
-  } finally {
-    host.release();
-  }
-  for (const b of k.bugs) process.stderr.write(`posixbox: kernel bug in pid ${b.pid} (${b.call}): ${b.error}\n`);
-  k.shutdown();
-  await flushed(process.stdout);
-  return exitCodeOf(status);
+  return runToEnd(k, host, {
+    program: { source, path: resolve(programPath) },
+    argv: [programPath, ...args],
+    env: [...env].map(([a, b]) => `${a}=${b}`),
+    uid: id.uid, gid: id.gid, groups: id.groups, cwd, login: id.login,
+    umask: fx && opts.user === undefined ? fx.process.umask : 0o022,
+  });
 }
 
 function report(r: CheckResult): void {

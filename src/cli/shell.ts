@@ -20,7 +20,7 @@ import { nodeLessonFiles } from './files.js';
 import { resolveIdentity } from './identity.js';
 import { sandboxSystem } from './sandbox.js';
 import { hostStdio } from './terminal.js';
-import { exitCodeOf, flushed } from './util.js';
+import { runToEnd } from './util.js';
 
 /** The user who logs in when --user is not given. */
 export const DEFAULT_USER = 'alice';
@@ -81,21 +81,10 @@ export async function cmdShell(argv: readonly string[]): Promise<number> {
   const base = id.shell.slice(id.shell.lastIndexOf('/') + 1);
   const shellArgv = command !== undefined ? [base, '-c', ...command] : interactive ? [`-${base}`] : [base];
   const host = hostStdio(k, id.uid, { tty });
-  let status: number;
-  try {
-    const handle = k.spawn({
-      program: { source: LAUNCHER, path: 'posixbox-login' },
-      argv: ['login', id.shell, ...shellArgv],
-      env: [...env].map(([a, b]) => `${a}=${b}`),
-      uid: id.uid, gid: id.gid, groups: id.groups, cwd, login: id.login, umask: 0o022,
-      stdio: host.stdio,
-    });
-    status = await handle.exited;
-  } finally {
-    host.release();
-  }
-  for (const b of k.bugs) process.stderr.write(`posixbox: kernel bug in pid ${b.pid} (${b.call}): ${b.error}\n`);
-  k.shutdown();
-  await flushed(process.stdout);
-  return exitCodeOf(status);
+  return runToEnd(k, host, {
+    program: { source: LAUNCHER, path: 'posixbox-login' },
+    argv: ['login', id.shell, ...shellArgv],
+    env: [...env].map(([a, b]) => `${a}=${b}`),
+    uid: id.uid, gid: id.gid, groups: id.groups, cwd, login: id.login, umask: 0o022,
+  });
 }
