@@ -117,6 +117,10 @@ function run(t: Tool, argv: string[]): number {
     if (operands.length === 0) return os.writeAll(2, USAGE + TRY), 2;
     patterns.push(...argBin(operands.shift()!).split('\n'));
   }
+  if (new Set(a.opts.filter(([k]) => 'EFGP'.includes(k) && k.length === 1).map(([k]) => k)).size > 1) {
+    t.warn('conflicting matchers specified');
+    return 2;
+  }
   const syntax = a.opts.reduce<'E' | 'F' | 'G' | 'P'>((s, [k]) => (k === 'E' || k === 'F' || k === 'G' || k === 'P' ? k : s), 'G');
   const ignoreCase = a.opts.reduce((s, [k]) => (k === 'i' || k === 'y' ? true : k === 'no-ignore-case' ? false : s), false);
   let m: Matcher;
@@ -144,7 +148,7 @@ function run(t: Tool, argv: string[]): number {
   }
   const list = a.opts.reduce<Options['list']>((s, [k]) => (k === 'l' ? 'matches' : k === 'L' ? 'nonmatches' : s), 'none');
   const o: Options = {
-    m, invert: a.has('v'), count: a.has('c'), list, only: a.has('o'), quiet: a.has('q'), silent: a.has('s'), names,
+    m, invert: a.has('v'), count: a.has('c') && list === 'none', list, only: a.has('o'), quiet: a.has('q'), silent: a.has('s'), names,
     lineNumbers: a.has('n'), byteOffsets: a.has('b'), nul: a.has('Z'), eol: a.has('z') ? '\0' : '\n', max: max < 0 ? Infinity : max,
     text: a.has('a'), recurse, label: a.last('label') ?? '(standard input)',
     before: contextArg(a, 'B'), after: contextArg(a, 'A'), context: { printed: false, lastFile: '', lastLine: 0 },

@@ -104,8 +104,8 @@ function searchFd(t: Tool, o: Options, w: Out, fd: number, name: string): boolea
     }
     if (count >= o.max && afterLeft === 0) break;
   }
-  if (o.count) w.write(`${o.names ? name + sep : ''}${count}\n`);
-  if ((o.list === 'matches' && count > 0) || (o.list === 'nonmatches' && count === 0)) w.write(`${name}${o.nul ? '\0' : '\n'}`);
+  if (o.count && !o.quiet) w.write(`${o.names ? name + sep : ''}${count}\n`);
+  if (!o.quiet && ((o.list === 'matches' && count > 0) || (o.list === 'nonmatches' && count === 0))) w.write(`${name}${o.nul ? '\0' : '\n'}`);
   return count > 0;
 }
 
