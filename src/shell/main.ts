@@ -19,7 +19,6 @@ import { InteractiveInput, StdinReader } from './input.js';
 import { readSnapshot, restoreSnapshot } from './subshell.js';
 import { openError } from './exec/redir.js';
 
-const decoder = new TextDecoder();
 
 function initVars(sh: Shell): void {
   const st = sh.st;
@@ -109,6 +108,7 @@ function readFile(path: string): string {
   const fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC);
   try {
     const parts: string[] = [];
+    const decoder = new TextDecoder();
     for (let b = os.read(fd, 65536); b.length > 0; b = os.read(fd, 65536)) parts.push(decoder.decode(b, { stream: true }));
     return parts.join('') + decoder.decode();
   } finally {

@@ -27,7 +27,6 @@ import { SH_PATH, sigdefaults, type FileAction } from './exec/spawn.js';
 export const STATE_FD = 63;
 const PIPE_CAPACITY = 65536;
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 export interface Snapshot {
   readonly vars: [string, string | null, number][];
@@ -115,6 +114,7 @@ export function readSnapshot(fd: number): Snapshot {
   const chunks: Uint8Array[] = [];
   for (let b = os.read(fd, 65536); b.length > 0; b = os.read(fd, 65536)) chunks.push(b.slice());
   os.close(fd);
+  const decoder = new TextDecoder();
   const text = chunks.map((c) => decoder.decode(c, { stream: true })).join('') + decoder.decode();
   return JSON.parse(text) as Snapshot;
 }

@@ -11,7 +11,6 @@ import { findCommand } from '../exec/spawn.js';
 import { SIGNALS, installTrap, signalNumber } from '../exec/traps.js';
 import { quote } from './quote.js';
 
-const decoder = new TextDecoder();
 
 function number(name: string, s: string, min = 0): number {
   if (!/^[0-9]+$/.test(s) || Number(s) < min) throw new ShellError(`${name}: Illegal number: ${s}`, 2);
@@ -62,6 +61,7 @@ export function dot(sh: Shell, argv: string[]): number {
     const fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC);
     try {
       const parts: string[] = [];
+      const decoder = new TextDecoder();
       for (let b = os.read(fd, 65536); b.length > 0; b = os.read(fd, 65536)) parts.push(decoder.decode(b, { stream: true }));
       text = parts.join('') + decoder.decode();
     } finally {

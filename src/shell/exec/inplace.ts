@@ -20,7 +20,6 @@ import { runList } from './run.js';
 const F_DUPFD_CLOEXEC = 1030;
 const EEXIST = 17;
 const UNSAFE = new Set(['exec', 'trap', 'eval', '.', 'command', 'ulimit', 'jobs', 'fg', 'bg', 'wait']);
-const decoder = new TextDecoder();
 
 interface Uses { cd: boolean; umask: boolean }
 
@@ -139,6 +138,7 @@ export function substituteInPlace(sh: Shell, body: List): { out: string; status:
     }
     os.lseek(fd, 0, os.SEEK_SET);
     const parts: string[] = [];
+    const decoder = new TextDecoder();
     for (let b = os.read(fd, 65536); b.length > 0; b = os.read(fd, 65536)) parts.push(decoder.decode(b, { stream: true }));
     parts.push(decoder.decode());
     return { out: parts.join(''), status };

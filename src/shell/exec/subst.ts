@@ -15,7 +15,6 @@ import { ShellError } from '../state.js';
 import { trace } from './simple.js';
 import { inPlaceOk, substituteInPlace } from './inplace.js';
 
-const decoder = new TextDecoder();
 
 function single(body: List): Command | undefined {
   if (body.length !== 1) return undefined;
@@ -87,6 +86,7 @@ export function commandSubstitution(sh: Shell, body: List): string {
   }
   const chunks: string[] = [];
   try {
+    const decoder = new TextDecoder();
     for (let b = os.read(r, 65536); b.length > 0; b = os.read(r, 65536)) chunks.push(decoder.decode(b, { stream: true }));
     chunks.push(decoder.decode());
   } finally {
