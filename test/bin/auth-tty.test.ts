@@ -4,6 +4,7 @@
  * the kernel gives them effective uid 0. The password prompt turns echo off: what is typed does
  * not show, and a newline follows it. The screen is every byte the terminal showed.
  */
+import { TtyScreen } from '../tty/helpers.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { boot } from '../../src/index.js';
 import { DEFAULT_SYSTEM } from '../../src/cli/default-system.js';
@@ -21,35 +22,18 @@ async function asAlice(argv: readonly string[], steps: ReadonlyArray<readonly [s
   kernels.push(k);
   for (const p of ['/bin/su', '/bin/sudo']) k.vfs.chmod(k.rootContext(), p, 0o4755, true);
   const pty = k.openpty({ rows: 24, cols: 80 });
-  let screen = '';
-  let seen: () => void = () => {};
-  const decoder = new TextDecoder();
-  pty.onOutput((b) => { screen += decoder.decode(b, { stream: true }); seen(); });
+  const screen = new TtyScreen(pty);
   const h = k.spawn({
     program: { source: o.wait || o.then ? waiter([argv, ...(o.then ?? [])]) : `import os from 'posixbox/os';\nexport function main() { os.execv(${JSON.stringify(argv[0])}, ${JSON.stringify(argv)}); }\n`, path: 'start.js' },
     argv: ['start'], env: ['PATH=/bin:/usr/bin', 'HOME=/home/alice', 'USER=alice', 'TERM=xterm'],
     uid: 1000, gid: 1000, groups: [1000, 100, 1002], cwd: '/home/alice',
     stdio: [{ kind: 'tty', pty }, { kind: 'tty', pty }, { kind: 'tty', pty }],
   });
-  let from = 0;
-  for (const [waitFor, keys] of steps) {
-    await new Promise<void>((resolve) => {
-      const check = (): void => {
-        const i = screen.indexOf(waitFor, from);
-        if (i < 0) return;
-        from = i + waitFor.length;
-        seen = () => {};
-        resolve();
-      };
-      seen = check;
-      check();
-    });
-    pty.write(keys);
-  }
+  await screen.play(pty, steps);
   const wstatus = await h.exited;
   const status = (wstatus & 0x7f) === 0 ? wstatus >> 8 : 128 + (wstatus & 0x7f);
   expect(k.bugs).toEqual([]);
-  return { screen, status };
+  return { screen: screen.text, status };
 }
 
 /** Runs each argv in turn in a child (in the foreground, as a shell would), reporting how it ended and whether echo is on. */

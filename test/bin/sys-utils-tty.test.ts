@@ -6,6 +6,7 @@
  * the whole screen (output after the terminal's output processing: \n → \r\n) and the status.
  * Expected screens follow coreutils 9.1 and util-linux more on Linux, in the C locale.
  */
+import { TtyScreen } from '../tty/helpers.js';
 import { describe, expect, it } from 'vitest';
 import { PROGRAMS } from '#programs';
 import { boot } from '../../src/index.js';
@@ -36,10 +37,7 @@ async function onTty(c: TtyCase): Promise<{ screen: string; status: number; afte
   try {
     const who = WHO[c.as ?? 'root'];
     const pty = k.openpty({ rows: c.rows ?? 24, cols: c.cols ?? 80, uid: who.uid });
-    let screen = '';
-    const decoder = new TextDecoder();
-    let seen: () => void = () => {};
-    pty.onOutput((b) => { screen += decoder.decode(b, { stream: true }); seen(); });
+    const screen = new TtyScreen(pty);
     const name = c.argv[0]!;
     const h = k.spawn({
       program: { source: PROGRAMS[name]!, path: `/bin/${name}` },
@@ -47,21 +45,7 @@ async function onTty(c: TtyCase): Promise<{ screen: string; status: number; afte
       uid: who.uid, gid: who.gid, groups: who.groups, cwd: c.cwd ?? '/',
       stdio: [{ kind: 'tty', pty }, { kind: 'tty', pty }, { kind: 'tty', pty }],
     });
-    let from = 0;
-    for (const [waitFor, keys] of c.keys ?? []) {
-      await new Promise<void>((resolve) => {
-        const check = (): void => {
-          const i = screen.indexOf(waitFor, from);
-          if (i < 0) return;
-          from = i + waitFor.length;
-          seen = () => {};
-          resolve();
-        };
-        seen = check;
-        check();
-      });
-      pty.write(keys);
-    }
+    await screen.play(pty, c.keys ?? []);
     const wstatus = await h.exited;
     const status = (wstatus & 0x7f) === 0 ? wstatus >> 8 : 128 + (wstatus & 0x7f);
     for (const argv of c.then ?? []) {
@@ -74,7 +58,7 @@ async function onTty(c: TtyCase): Promise<{ screen: string; status: number; afte
       await next.exited;
     }
     const after = c.after ? Object.fromEntries(Object.keys(c.after).map((p) => [p, describePath(k, p)])) : undefined;
-    return { screen, status, ...(after ? { after } : {}) };
+    return { screen: screen.text, status, ...(after ? { after } : {}) };
   } finally {
     k.shutdown();
   }

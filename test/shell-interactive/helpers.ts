@@ -3,6 +3,7 @@
  * scripts/build.mjs bundles /bin) reads lines with LineEditor and reports each result on fd 2
  * (a pipe the test reads); the keys of each step are typed once the screen shows its text.
  */
+import { TtyScreen, type Step } from '../tty/helpers.js';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../../src/index.js';
@@ -10,7 +11,6 @@ import { DEFAULT_SYSTEM } from '../../src/cli/default-system.js';
 import { HostInput } from '../../src/fs/hoststream.js';
 import type { Kernel, StdioSpec } from '../../src/kernel/kernel.js';
 import type { FileSpec } from '../../src/kernel/setup.js';
-import type { PtyHandle } from '../../src/kernel/pty.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -42,7 +42,7 @@ export async function editorProgram(): Promise<string> {
   return r.outputFiles[0]!.text;
 }
 
-export type Step = readonly [waitFor: string, keys: string | Uint8Array | ((pty: PtyHandle) => void)];
+export type { Step } from '../tty/helpers.js';
 
 export interface EditRun {
   readonly screen: string;
@@ -66,13 +66,8 @@ export interface EditOptions {
 export async function editLines(source: string, steps: readonly Step[], o: EditOptions = {}): Promise<EditRun> {
   const k = boot({ ...DEFAULT_SYSTEM, ...(o.files ? { files: o.files } : {}), poolSize: 1 });
   const pty = k.openpty({ rows: 24, cols: o.cols ?? 80 });
-  let screen = '';
+  const screen = new TtyScreen(pty);
   const decoder = new TextDecoder();
-  let seen: () => void = () => {};
-  pty.onOutput((b) => {
-    screen += decoder.decode(b, { stream: true });
-    seen();
-  });
   let err = '';
   let done!: () => void;
   const eof = new Promise<void>((r) => { done = r; });
@@ -91,23 +86,8 @@ export async function editLines(source: string, steps: readonly Step[], o: EditO
     stdio: [stdin, { kind: 'tty', pty }, { kind: 'file', file: w2 }],
   });
   k.vfs.close(w2);
-  let from = 0;
-  for (const [waitFor, act] of steps) {
-    await new Promise<void>((resolve) => {
-      const check = (): void => {
-        const i = screen.indexOf(waitFor, from);
-        if (i < 0) return;
-        from = i + waitFor.length;
-        seen = () => {};
-        resolve();
-      };
-      seen = check;
-      check();
-    });
-    if (typeof act === 'function') act(pty);
-    else pty.write(act);
-  }
+  await screen.play(pty, steps);
   const [status] = await Promise.all([h.exited, eof]);
   const results = err.split('\n').filter(Boolean).map((l) => JSON.parse(l) as [string | null, boolean | null]);
-  return { screen, results, status, kernel: k };
+  return { screen: screen.text, results, status, kernel: k };
 }
