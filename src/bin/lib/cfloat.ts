@@ -16,9 +16,27 @@ export type ParsedFormat =
   | { readonly ok: true; readonly before: string; readonly dir: FloatDirective; readonly after: string }
   | { readonly ok: false; readonly error: string };
 
+/**
+ * JS rounds an exact tie up (2.25 to 1 place is 2.3); C's printf rounds it to even (2.2). The
+ * digits past `prec` are exact in a 100-digit expansion, so a tie shows as `5` then zeros.
+ */
+function halfEven(short: string, long: string, prec: number): string {
+  const [lm, le] = long.split('e') as [string, string | undefined];
+  const dot = lm.indexOf('.');
+  const rest = lm.slice(dot + 1 + prec);
+  if (!/^50*$/.test(rest)) return short;
+  const kept = lm.slice(0, prec === 0 ? dot : dot + 1 + prec);
+  const last = Number(kept.replace('.', '').slice(-1));
+  if (last % 2 !== 0) return short;
+  return le === undefined ? kept : `${kept}e${le}`;
+}
+
+const toFixed = (v: number, p: number): string => halfEven(v.toFixed(p), v.toFixed(100), p);
+const toExponential = (v: number, p: number): string => halfEven(v.toExponential(p), v.toExponential(100), p);
+
 /** `%e` body: mantissa with `prec` decimals and an exponent of at least two digits. */
 function exp(v: number, prec: number, alt: boolean): string {
-  const [m, e] = v.toExponential(prec).split('e') as [string, string];
+  const [m, e] = toExponential(v, prec).split('e') as [string, string];
   const sign = e.startsWith('-') ? '-' : '+';
   const digits = e.replace(/^[-+]/, '').padStart(2, '0');
   return `${alt && prec === 0 ? `${m}.` : m}e${sign}${digits}`;
@@ -33,14 +51,14 @@ function body(v: number, d: FloatDirective): string {
     s = Number.isNaN(v) ? 'nan' : 'inf';
   } else if (conv === 'f') {
     const p = d.prec ?? 6;
-    s = v.toFixed(p);
+    s = toFixed(v, p);
     if (alt && p === 0) s += '.';
   } else if (conv === 'e') {
     s = exp(v, d.prec ?? 6, alt);
   } else {
     const p = d.prec === undefined ? 6 : d.prec === 0 ? 1 : d.prec;
-    const x = v === 0 ? 0 : Number(v.toExponential(p - 1).split('e')[1]);
-    s = p > x && x >= -4 ? v.toFixed(p - 1 - x) : exp(v, p - 1, alt);
+    const x = v === 0 ? 0 : Number(toExponential(v, p - 1).split('e')[1]);
+    s = p > x && x >= -4 ? toFixed(v, p - 1 - x) : exp(v, p - 1, alt);
     if (!alt) {
       // %g drops trailing zeros of the fraction, and then a bare point.
       const [mant, e] = s.split('e') as [string, string | undefined];
