@@ -127,10 +127,26 @@ export const main = program('xargs', {
     'no-run-if-empty': 'r', 'max-chars=': 's', verbose: 't', exit: 'x',
   },
 }, (t, a) => {
-  const n = a.has('n') ? count(a.last('n')!, 'n', 1) : undefined;
-  const lines = a.has('L') ? count(a.last('L')!, 'L', 1) : undefined;
+  // -n, -L and -I exclude one another: a later one replaces an earlier one, with GNU's warnings.
+  let n: number | undefined;
+  let lines: number | undefined;
+  let replace: string | undefined;
+  for (const [k, v] of a.opts) {
+    if (k === 'n') {
+      if (lines !== undefined) t.warn('warning: options --max-lines and --max-args/-n are mutually exclusive, ignoring previous --max-lines value');
+      lines = undefined;
+      n = count(v, 'n', 1);
+    } else if (k === 'L') {
+      if (n !== undefined) t.warn('warning: options --max-args and -L are mutually exclusive, ignoring previous --max-args value');
+      n = undefined;
+      lines = count(v, 'L', 1);
+    } else if (k === 'I') {
+      if (n !== undefined) t.warn('warning: options --max-args and --replace/-I/-i are mutually exclusive, ignoring previous --max-args value');
+      n = undefined;
+      replace = v;
+    }
+  }
   const size = a.has('s') ? count(a.last('s')!, 's', 1) : DEFAULT_SIZE;
-  const replace = a.last('I');
   const eof = a.last('E') || undefined;
   const trace = a.has('t');
   const command = a.operands.length > 0 ? [...a.operands] : ['echo'];
