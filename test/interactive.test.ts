@@ -84,7 +84,7 @@ describe('npx posixbox in a terminal (tmux)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('logs alice in; a pipeline, history, ^C, ^Z and fg, su, exit', async () => {
+  it('logs alice in; a pipeline, history, ^C, ^Z and fg, ^C at PS2, su, exit', async () => {
     // /etc/motd, then the login prompt (PS1 from /etc/profile)
     let s = await waitFor('the prompt', (l) => prompts(l) === 1);
     expect(s).toEqual([...MOTD.trimEnd().split('\n').map((l) => l.trimEnd()), '', PROMPT]);
@@ -121,6 +121,13 @@ describe('npx posixbox in a terminal (tmux)', () => {
     await waitFor('fg to name the job', (l) => l[l.length - 1] === 'sleep 100');
     expect(await step('the prompt after fg and ^C', (l) => prompts(l) === 6, 'C-c')).toEqual([`${PROMPT} fg`, 'sleep 100', '^C', PROMPT]);
 
+    // ^C at the continuation prompt abandons the command being typed; $? is 130
+    typeLine('for i in 1 2; do');
+    await waitFor('PS2', (l) => l[l.length - 1] === '>');
+    expect(await step('a fresh prompt after ^C at PS2', (l) => prompts(l) === 7, 'C-c')).toEqual([`${PROMPT} for i in 1 2; do`, '> ^C', PROMPT]);
+    typeLine('echo $?');
+    expect(await step('the status of the cancelled line', (l) => prompts(l) === 8)).toEqual([`${PROMPT} echo $?`, '130', PROMPT]);
+
     // su asks for alice's password (not echoed); the new shell's id is alice's
     typeLine('su alice');
     await waitFor('Password:', (l) => l[l.length - 1] === 'Password:');
@@ -132,7 +139,7 @@ describe('npx posixbox in a terminal (tmux)', () => {
 
     // exit the su shell, then the login shell: the pane's command ends with status 0
     typeLine('exit');
-    expect(await step('the login shell\'s prompt again', (l) => prompts(l) === 7)).toEqual(['$ exit', PROMPT]);
+    expect(await step('the login shell\'s prompt again', (l) => prompts(l) === 9)).toEqual(['$ exit', PROMPT]);
     typeLine('exit');
     await waitFor('the pane to end', () => tmux('display-message', '-p', '-t', PANE, '#{pane_dead}').trim() === '1');
     expect(tmux('display-message', '-p', '-t', PANE, '#{pane_dead_status}').trim()).toBe('0');

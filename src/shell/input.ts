@@ -65,6 +65,9 @@ export function promptText(sh: Shell, name: 'PS1' | 'PS2'): string {
   }
 }
 
+/** ^C at a continuation prompt (PS2): the command being typed is abandoned. */
+export class LineCancelled extends Error {}
+
 /** The line source of an interactive shell: the line editor on a terminal, else plain reads. */
 export class InteractiveInput {
   private editor: LineEditor | undefined;
@@ -76,15 +79,18 @@ export class InteractiveInput {
     if (os.isatty(0)) {
       const home = sh.st.get('HOME');
       const hist = sh.st.get('HISTFILE') ?? (home ? `${home}/.sh_history` : undefined);
-      this.editor = new LineEditor({ inFd: 0, outFd: 2, ...(hist ? { historyFile: hist } : {}) });
+      this.editor = new LineEditor({ inFd: 0, outFd: 2, ...(hist ? { historyFile: hist } : {}), lookup: (n) => sh.st.get(n) });
     }
   }
 
   line(): string | null {
-    const prompt = promptText(this.sh, this.fresh ? 'PS1' : 'PS2');
+    const continuing = !this.fresh;
+    const prompt = promptText(this.sh, continuing ? 'PS2' : 'PS1');
     this.fresh = false;
     if (this.editor) {
       const l = this.editor.read(prompt);
+      if (continuing && this.editor.interrupted) throw new LineCancelled();
+      if (l === null) this.sh.write(2, '\n'); // ^D: what follows starts on a line of its own
       return l === null ? null : `${l}\n`;
     }
     this.sh.write(2, prompt);

@@ -15,7 +15,7 @@ import { parserFor } from './exec/source.js';
 import { runList } from './exec/run.js';
 import { runAction } from './exec/traps.js';
 import { expandHere } from './expand/word.js';
-import { InteractiveInput, StdinReader } from './input.js';
+import { InteractiveInput, LineCancelled, StdinReader } from './input.js';
 import { readSnapshot, restoreSnapshot } from './subshell.js';
 import { openError } from './exec/redir.js';
 
@@ -73,6 +73,13 @@ function loop(sh: Shell, lx: Lexer, input?: InteractiveInput): number {
     try {
       list = p.parseLine();
     } catch (e) {
+      if (e instanceof LineCancelled && input) {
+        // ^C at PS2: drop what was typed of the command, and prompt afresh (status 130, as bash)
+        sh.st.status = 130;
+        lx = new Lexer('', () => input.line(), lx.line + 1);
+        p = parserFor(sh, lx);
+        continue;
+      }
       if (!(e instanceof ParseError)) throw e;
       sh.st.lineno = e.line;
       sh.err(e.message);

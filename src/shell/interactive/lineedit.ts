@@ -69,7 +69,11 @@ export class LineEditor {
   }
 
   /** Read one line after printing `prompt`; null at end of input. */
+  /** Whether the last read() ended with ^C (it then returned ''). */
+  interrupted = false;
+
   read(prompt: string): string | null {
+    this.interrupted = false;
     let saved: Attrs;
     try {
       saved = termios.tcgetattr(this.opts.inFd);
@@ -200,6 +204,7 @@ export class LineEditor {
         return { done: true, line: this.accept(e) };
       case 0x03: // ^C
         this.write(e.finish('^C'));
+        this.interrupted = true;
         return { done: true, line: '' };
       case 0x04: // ^D
         if (e.chars.length === 0) return { done: true, line: null };
