@@ -205,29 +205,42 @@ export function traceback(e: unknown, programPath: string): string {
 }
 
 const LINE_EXPORT = /^([ \t]*)export[ \t]+((?:async[ \t]+)?function\*?|class|const|let|var)[ \t]+([A-Za-z_$][\w$]*)/gm;
+const EXPORT_CLAUSE = /^export[ \t]*\{([^}]*)\}[ \t]*;?[ \t]*$/gm;
 
 /**
  * The fast path for the common program — one module whose only imports were posixbox's (already
- * bound by linkProgram) and whose exports are declarations at the start of a line: compile it
- * as a strict function body, which costs a fraction of loading a module. Anything else (another
- * import, an export elsewhere, top-level await) returns undefined and goes the module way.
+ * bound by linkProgram) and whose exports are declarations at the start of a line or a bundler's
+ * closing `export { … }`: compile it as a strict function body, which costs a fraction of loading
+ * a module. Anything else (another import, an export elsewhere, top-level await) returns
+ * undefined and goes the module way.
  */
 export function evaluateClassic(source: string, path: string): Record<string, unknown> | undefined {
-  if (/\bimport\b/.test(source)) return undefined;
+  // A static import or an export left over means a module; so does one the compile rejects
+  // (a SyntaxError below). The words themselves may be in strings (sh's `export` builtin).
+  if (/^[ \t]*import[ \t\n]*[\w{*'"]/m.test(source)) return undefined;
   const names: string[] = [];
-  const body = source.replace(LINE_EXPORT, (_m, indent: string, kind: string, name: string) => {
+  let body = source.replace(LINE_EXPORT, (_m, indent: string, kind: string, name: string) => {
     names.push(name);
     return `${indent}${kind} ${name}`;
   });
-  if (/\bexport\b/.test(body)) return undefined;
+  // A bundler's `export { a, b as c };` at the start of a line (how the /bin programs end).
+  body = body.replace(EXPORT_CLAUSE, (m, list: string) => {
+    const items = list.split(',').map((x) => x.trim()).filter(Boolean);
+    const pairs = items.map((x) => /^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$/.exec(x));
+    if (pairs.some((q) => q === null)) return m; // something else (a string name): the module way
+    for (const q of pairs) names.push(q![2] ? `${q![2]}: ${q![1]}` : q![1]!);
+    return '';
+  });
+  if (/^[ \t]*export\b/m.test(body)) return undefined;
   const text = body.startsWith('#!') ? body.slice(body.indexOf('\n') >= 0 ? body.indexOf('\n') : body.length) : body;
+  let fn: () => Record<string, unknown>;
   try {
-    const fn = new Function(`"use strict";${text}\n;return { ${names.join(', ')} };\n//# sourceURL=${CLASSIC_URL}${path}`);
-    return (fn as () => Record<string, unknown>)();
+    fn = new Function(`"use strict";${text}\n;return { ${names.join(', ')} };\n//# sourceURL=${CLASSIC_URL}${path}`) as () => Record<string, unknown>;
   } catch (e) {
     if (e instanceof SyntaxError) return undefined; // e.g. top-level await: a module after all
     throw e;
   }
+  return fn(); // its top level runs once, here: an error from it is the program's
 }
 
 function exitCode(code: SystemExit['code'], write: (s: string) => void): number {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PROGRAMS } from '#programs';
 import { binariesOf, boot, installPrograms } from '../../src/index.js';
 import { readFile } from './harness.js';
+import { evaluateClassic, linkProgram } from '../../src/os/runtime.js';
 
 const SOURCES = readdirSync(new URL('../../src/bin/', import.meta.url))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'lib.ts' && f !== 'install.ts')
@@ -26,6 +27,24 @@ describe('the /bin images', () => {
     expect(image.startsWith('#!posixbox\n')).toBe(true);
     expect(image).toMatch(/^import [^\n]* from "posixbox\/os";$/m);
     expect(image).toMatch(/^export \{[^}]*\bmain\b[^}]*\};?$/m);
+  });
+});
+
+describe('loading them', () => {
+  // The fast path compiles a program as a function body; a module load costs far more per spawn.
+  it.each(Object.keys(PROGRAMS))('%s loads by the fast path (no module import)', (name) => {
+    const os = { default: {}, OSError: class {}, time: {}, signal: {}, termios: {}, tty: {}, pwd: {}, grp: {}, stat: {}, select: {}, path: {}, sys: {}, subprocess: {}, resource: {} };
+    const modules = new Map<string, Record<string, unknown>>([['posixbox/os', os]]);
+    const g = globalThis as Record<symbol, unknown>;
+    const key = Symbol.for('posixbox.modules');
+    const before = g[key];
+    g[key] = modules;
+    try {
+      const loaded = evaluateClassic(linkProgram(PROGRAMS[name]!, modules), name);
+      expect(typeof loaded?.main).toBe('function');
+    } finally {
+      g[key] = before;
+    }
   });
 });
 
