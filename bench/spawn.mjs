@@ -1,16 +1,20 @@
 // bench spawn: the median time of spawn+exit+wait of a trivial program on the kernel, and of
 // fork+exit+wait, beside child_process.spawnSync('/bin/true') on the host, in the same run.
 //
-// Both sides are measured the same way: each run follows a 30 ms pause (a shell between
+// Both sides are measured the same way: each run follows a 100 ms pause (a shell between
 // commands; it also lets the kernel's Worker pool refill), and the host and kernel samples are
-// taken in alternating rounds, so that whatever else the machine is doing weighs on both.
+// taken in alternating rounds, so that whatever else the machine is doing weighs on both. The
+// host runs in a fresh Node process of its own (spawn-host.mjs), where spawnSync is at its fastest.
 import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { emit, median, runProgram } from './_lib.mjs';
 
 const ROUNDS = 5;
 const PER_ROUND = 40;
-const PAUSE_MS = 30;
+// 100 ms: a Worker takes about 35 ms to start here, so with less the pool's refill would still be
+// starting when the next run begins, and the runs would measure that contention instead.
+const PAUSE_MS = Number(process.env.SPAWN_BENCH_PAUSE_MS ?? 100);
 
 const TRUE_IMAGE = "#!posixbox\nexport function main() { return 0; }\n";
 
@@ -20,6 +24,9 @@ export function main() {
   os.write(fd, ${JSON.stringify(TRUE_IMAGE)});
   os.close(fd);
   const spawn = [], fork = [];
+  // Unmeasured: the kernel's Worker pool finishes starting, and a few spawns warm the path up.
+  time.sleep(0.5);
+  for (let i = 0; i < 5; i++) { time.sleep(${PAUSE_MS / 1000}); os.waitpid(os.posix_spawn('/tmp/true', ['true'], os.environ), 0); }
   for (let i = 0; i < ${PER_ROUND}; i++) {
     time.sleep(${PAUSE_MS / 1000});
     const t0 = time.perf_counter();
@@ -39,25 +46,24 @@ export function main() {
   return 0;
 }`;
 
-async function hostRound(out) {
-  for (let i = 0; i < PER_ROUND; i++) {
-    await sleep(PAUSE_MS);
-    const t0 = performance.now();
-    const r = spawnSync('/bin/true');
-    out.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error('/bin/true failed');
-  }
+/** One host round, in a fresh Node process (bench/spawn-host.mjs). */
+function hostRound(out) {
+  const r = spawnSync(process.execPath, [fileURLToPath(new URL('./spawn-host.mjs', import.meta.url)), String(PER_ROUND), String(PAUSE_MS)],
+    { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`host round failed: ${r.stderr}`);
+  out.push(...JSON.parse(r.stdout));
 }
 
 export default async function main() {
   const host = [], spawn = [], fork = [];
   for (let round = 0; round < ROUNDS; round++) {
-    await hostRound(host);
+    hostRound(host);
     const r = await runProgram(program, { realtime: true, poolSize: 2 });
     if (r.status !== 0) throw new Error(`bench program failed (${r.status}): ${r.stdout}`);
     const got = JSON.parse(r.stdout);
     spawn.push(...got.spawn);
     fork.push(...got.fork);
+    await sleep(1000); // the kernel's Workers wind down before the host is measured again
   }
   const hostP50 = median(host);
   const n = ROUNDS * PER_ROUND;
