@@ -26,8 +26,15 @@ export interface Device {
 }
 
 const sink = (_f: unknown, data: Uint8Array): number => data.length;
+/** A page of zeros that is never written, the source zeros() copies from. */
+const ZERO_PAGE = new Uint8Array(65536);
+
+/**
+ * Fill with zeros by copying a zero page: fill() on a view of shared memory (a process's channel)
+ * runs at a fraction of the speed of set().
+ */
 const zeros = (_f: unknown, buf: Uint8Array): number => {
-  buf.fill(0);
+  for (let at = 0; at < buf.length; at += ZERO_PAGE.length) buf.set(ZERO_PAGE.subarray(0, Math.min(ZERO_PAGE.length, buf.length - at)), at);
   return buf.length;
 };
 
