@@ -93,7 +93,7 @@ export const IO_ROWS: readonly Row[] = [
   { name: '/proc/self links to the current pid', call: ['readlink', '/proc/self'], expect: '1' },
   { name: '/proc/1/status is 0444', call: ['stat', '/proc/1/status'], expect: 'file 0444 0:0 n=1 s=0' },
   { name: '/proc/1/cwd resolves', call: ['readlink', '/proc/1/cwd'], expect: '/' },
-  { name: '/proc lists self and pids', call: ['ls', '/proc'], expect: '. .. self 1' },
+  { name: '/proc lists self and pids', call: ['ls', '/proc'], expect: '. .. stat uptime self 1' },
   { name: 'create in /proc', call: ['open', '/proc/x', O_WRONLY | 0o100], expect: 'ENOENT' },
   { name: 'write to a proc file as root', call: ['write', '/proc/1/status', O_WRONLY, 'x'], expect: 'EINVAL' },
   { name: 'open a proc file for writing as a user', as: 'alice', call: ['open', '/proc/1/status', O_WRONLY], expect: 'EACCES' },
