@@ -1,18 +1,20 @@
 /**
- * env — print the environment, modified: as coreutils env, but without running a command (that
- * needs exec; until then a COMMAND operand is refused with status 125).
+ * env — run COMMAND in a modified environment (PATH searched), or print that environment, as
+ * coreutils env: 127 if COMMAND is not found, 126 if it cannot run.
  *   -i, --ignore-environment   start from an empty environment (a leading `-` operand means it too)
  *   -u, --unset=NAME           remove NAME
  *   -0, --null                 end each line with NUL instead of newline
  *   NAME=VALUE                 set NAME (in place if it exists, else at the end)
  * Options stop at the first operand. Errors are status 125, as env's own failures are there.
  */
-import os from 'posixbox/os';
-import { Fatal, out, program, quote } from './lib.js';
+import os, { OSError } from 'posixbox/os';
+import { Fatal, out, program, quote, UsageError } from './lib.js';
+
+const ENOENT = 2;
 
 export const main = program('env', {
-  usage: '[OPTION]... [-] [NAME=VALUE]...',
-  about: 'Set each NAME to VALUE in the environment and print the resulting environment.',
+  usage: '[OPTION]... [-] [NAME=VALUE]... [COMMAND [ARG]...]',
+  about: 'Set each NAME to VALUE in the environment and run COMMAND.',
   short: '+i0u:',
   long: { 'ignore-environment': 'i', null: '0', 'unset=': 'u' },
   failure: 125,
@@ -32,7 +34,14 @@ export const main = program('env', {
     env.set(kv.slice(0, eq), kv.slice(eq + 1)); // `=x` too, as glibc's putenv takes it
   }
   if (operands.length > 0) {
-    throw new Fatal(`cannot run ${quote(operands[0]!)}: running a command is not supported yet`, 125);
+    if (a.has('0')) throw new UsageError('cannot specify --null (-0) with command');
+    const [cmd, ...args] = operands as [string, ...string[]];
+    try {
+      os.execvpe(cmd, [cmd, ...args], env); // replaces this program; returns only by failing
+    } catch (e) {
+      if (!(e instanceof OSError)) throw e;
+      throw new Fatal(`${quote(cmd)}: ${e.strerror}`, e.errno === ENOENT ? 127 : 126);
+    }
   }
   const end = a.has('0') ? '\0' : '\n';
   out([...env].map(([k, v]) => `${k}=${v}${end}`).join(''));
