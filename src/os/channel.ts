@@ -24,6 +24,13 @@ export class Errno extends Error {
 export type ByteArg = string | Uint8Array;
 
 const encoder = new TextEncoder();
+/** The host's clock, taken before the runtime makes performance.now the kernel's (runtime.ts). */
+const hostNow: () => number = performance.now.bind(performance);
+const SPIN_SLOTS = 1024;
+/** After a quick answer the spin grows back: doubled, plus this. */
+const SPIN_STEP = 64;
+/** A wait longer than this (ms) is a blocking one: the next call of that number spins little. */
+const LONG_WAIT_MS = 0.05;
 const decoder = new TextDecoder();
 
 export class SyscallClient {
@@ -32,6 +39,8 @@ export class SyscallClient {
   /** Runs the user-space handler of a signal the kernel hands over with an answer. */
   onSignal: (sig: number) => void = () => {};
 
+  /** Per call number (folded into SPIN_SLOTS): how many turns to spin before sleeping, as learnt. */
+  private readonly spinFor = new Uint32Array(SPIN_SLOTS).fill(0xffffffff);
   /** The parent's record while this forked child repeats it, and how far it has got. */
   private replay: readonly ReplayEntry[] | undefined;
   private replayPos = 0;
@@ -123,11 +132,20 @@ export class SyscallClient {
     }
     Atomics.store(ctl, CTL_STATE, STATE_REQUEST);
     Atomics.notify(ctl, CTL_STATE);
+    // Spin while the answer is likely to come soon, then sleep. How long is learnt per call
+    // number: one that waited long (a read on an empty pipe) sleeps at once the next time and
+    // leaves the CPU to whoever it waits for; one answered quickly (getpid, stat) spins again,
+    // up to the full spin.
+    const slot = nr & (SPIN_SLOTS - 1);
+    const budget = Math.min(this.spin, this.spinFor[slot]!);
+    const t0 = hostNow();
     let i = 0;
     while (Atomics.load(ctl, CTL_STATE) !== STATE_RESPONSE) {
-      if (i < this.spin) i++;
+      if (i < budget) i++;
       else Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
     }
+    const waited = hostNow() - t0;
+    this.spinFor[slot] = waited > LONG_WAIT_MS ? 0 : Math.min(this.spin, budget * 2 + SPIN_STEP);
   }
 
   /** The recorded answer to the request in the channel, written where the kernel would write it. */
