@@ -5,9 +5,9 @@
  * a blank line between), -z lines ending in NUL. `-` is standard input (`standard input` in the
  * header). Status 1 if any file could not be read.
  */
-import { Fatal, out, program, quoteaf, reason } from './lib.js';
-import { closeIn, openIn, parseSize, readAll } from './lib/textio.js';
-import os, { OSError } from 'posixbox/os';
+import { Fatal, out, program, quoteaf } from './lib.js';
+import { eachFile, parseSize, readAll } from './lib/textio.js';
+import os from 'posixbox/os';
 
 /** Where the first `n` (or all but the last `n`) units end, in b; a unit ends at byte `eol`. */
 function cut(b: Uint8Array, n: bigint, allBut: boolean, lines: boolean, eol: number): Uint8Array {
@@ -57,33 +57,10 @@ const run = program('head', {
     count = n;
   }
   const eol = a.has('z') ? 0 : 10;
-  const files = a.operands.length > 0 ? a.operands : ['-'];
-  const verbose = a.opts.reduce((v, [k]) => (k === 'v' ? true : k === 'q' ? false : v), files.length > 1);
-  let status = 0;
-  let first = true;
-  for (const name of files) {
-    let fd: number;
-    try {
-      fd = openIn(name);
-    } catch (e) {
-      t.warn(`cannot open ${quoteaf(name)} for reading: ${reason(e)}`);
-      status = 1;
-      continue;
-    }
-    try {
-      if (verbose) out(`${first ? '' : '\n'}==> ${name === '-' ? 'standard input' : name} <==\n`);
-      first = false;
-      if (allBut) out(cut(readAll(fd), count, allBut, lines, eol));
-      else copyFirst(fd, count, lines, eol);
-    } catch (e) {
-      if (!(e instanceof OSError)) throw e;
-      t.warn(`error reading ${quoteaf(name)}: ${reason(e)}`);
-      status = 1;
-    } finally {
-      closeIn(fd);
-    }
-  }
-  return status;
+  return eachFile(t, a, (fd) => {
+    if (allBut) out(cut(readAll(fd), count, allBut, lines, eol));
+    else copyFirst(fd, count, lines, eol);
+  });
 });
 
 /**

@@ -4,9 +4,8 @@
  * first argument, -q/-v headers as head, -z lines ending in NUL. Not done: -f/-F (following a
  * growing file), --pid, -s.
  */
-import { Fatal, out, program, quoteaf, reason } from './lib.js';
-import { closeIn, openIn, parseSize, readAll } from './lib/textio.js';
-import { OSError } from 'posixbox/os';
+import { Fatal, out, program, quoteaf } from './lib.js';
+import { eachFile, parseSize, readAll } from './lib/textio.js';
 
 /** The part of b that tail prints: from unit `n` (fromStart) or the last `n` units. */
 function pick(b: Uint8Array, n: bigint, fromStart: boolean, lines: boolean, eol: number): Uint8Array {
@@ -62,32 +61,9 @@ const run = program('tail', {
     count = n;
   }
   const eol = a.has('z') ? 0 : 10;
-  const files = a.operands.length > 0 ? a.operands : ['-'];
-  const verbose = a.opts.reduce((v, [k]) => (k === 'v' ? true : k === 'q' ? false : v), files.length > 1);
-  let status = 0;
-  let first = true;
-  for (const name of files) {
-    let fd: number;
-    try {
-      fd = openIn(name);
-    } catch (e) {
-      t.warn(`cannot open ${quoteaf(name)} for reading: ${reason(e)}`);
-      status = 1;
-      continue;
-    }
-    try {
-      if (verbose) out(`${first ? '' : '\n'}==> ${name === '-' ? 'standard input' : name} <==\n`);
-      first = false;
-      out(pick(readAll(fd), count, fromStart, lines, eol));
-    } catch (e) {
-      if (!(e instanceof OSError)) throw e;
-      t.warn(`error reading ${quoteaf(name)}: ${reason(e)}`);
-      status = 1;
-    } finally {
-      closeIn(fd);
-    }
-  }
-  return status;
+  return eachFile(t, a, (fd) => {
+    out(pick(readAll(fd), count, fromStart, lines, eol));
+  });
 });
 
 export const main = (argv: string[]): number => run(modernize(argv));

@@ -4,8 +4,8 @@
  * (one char per byte, U+0000–U+00FF, as Latin-1) so string methods and RegExps see bytes, and go
  * back to bytes unchanged on output. Output is gathered and written in large pieces.
  */
-import os from 'posixbox/os';
-import { concatBytes, out } from '../lib.js';
+import os, { OSError } from 'posixbox/os';
+import { concatBytes, out, quoteaf, reason, type Args, type Tool } from '../lib.js';
 
 const CHUNK = 65536;
 /** The most a utility reads from one input (a bound on every read loop): 1 GiB. */
@@ -135,4 +135,38 @@ export function* readLines(fd: number, sep = '\n', onChunk?: (chunk: string) => 
     pending = pending.slice(start);
   }
   if (pending !== '') yield { text: pending, terminated: false };
+}
+
+/**
+ * head's and tail's loop over FILE operands (`-` or none: standard input): `==> name <==`
+ * headers when there are several (or -v; -q turns them off), `cannot open` and `error reading`
+ * reported and counted, each file closed. Returns the exit status.
+ */
+export function eachFile(t: Tool, a: Args, each: (fd: number) => void): number {
+  const files = a.operands.length > 0 ? a.operands : ['-'];
+  const verbose = a.opts.reduce((v, [k]) => (k === 'v' ? true : k === 'q' ? false : v), files.length > 1);
+  let status = 0;
+  let first = true;
+  for (const name of files) {
+    let fd: number;
+    try {
+      fd = openIn(name);
+    } catch (e) {
+      t.warn(`cannot open ${quoteaf(name)} for reading: ${reason(e)}`);
+      status = 1;
+      continue;
+    }
+    try {
+      if (verbose) out(`${first ? '' : '\n'}==> ${name === '-' ? 'standard input' : name} <==\n`);
+      first = false;
+      each(fd);
+    } catch (e) {
+      if (!(e instanceof OSError)) throw e;
+      t.warn(`error reading ${quoteaf(name)}: ${reason(e)}`);
+      status = 1;
+    } finally {
+      closeIn(fd);
+    }
+  }
+  return status;
 }
