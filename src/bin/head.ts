@@ -82,6 +82,20 @@ function copyFirst(fd: number, n: bigint, lines: boolean, eol: number): void {
       if (b[i] === eol && --left === 0n) { end = i + 1; break; }
     }
     out(b.slice(0, end));
+    if (end < b.length) unread(fd, b.length - end);
+  }
+}
+
+/**
+ * Give back bytes read past the last line printed, as GNU head does on a seekable input, so that
+ * the next reader of the same open file (`{ head -n 1; cat; } < file`) starts right after it.
+ * On a pipe or terminal there is nothing to do (ESPIPE).
+ */
+function unread(fd: number, n: number): void {
+  try {
+    os.lseek(fd, -n, os.SEEK_CUR);
+  } catch {
+    // not seekable
   }
 }
 

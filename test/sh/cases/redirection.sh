@@ -294,3 +294,15 @@ nosuch
 echo $?
 ## stdout:
 127
+
+#### head leaves a seekable input just after the lines it printed
+printf 'a\nb\nc\nd\n' > f
+{ head -n 2; cat; } < f
+{ read x; head -n 1; read y; echo "x=$x y=$y"; } < f
+## stdout:
+a
+b
+c
+d
+b
+x=a y=c
