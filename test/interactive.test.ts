@@ -84,7 +84,7 @@ describe('npx posixbox in a terminal (tmux)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('logs alice in; a pipeline, history, ^C, ^Z and fg, ^C at PS2, su, exit', async () => {
+  it('logs alice in; a pipeline, history, ^C, ^Z and fg, ^C at PS2, modes restored, su, exit', async () => {
     // /etc/motd, then the login prompt (PS1 from /etc/profile)
     let s = await waitFor('the prompt', (l) => prompts(l) === 1);
     expect(s).toEqual([...MOTD.trimEnd().split('\n').map((l) => l.trimEnd()), '', PROMPT]);
@@ -128,6 +128,14 @@ describe('npx posixbox in a terminal (tmux)', () => {
     typeLine('echo $?');
     expect(await step('the status of the cancelled line', (l) => prompts(l) === 8)).toEqual([`${PROMPT} echo $?`, '130', PROMPT]);
 
+    // a job killed with echo off: the shell gives the terminal its modes back (read echoes again)
+    typeLine(`sh -c 'stty -echo; kill -KILL $$'`);
+    expect(await step('Killed', (l) => prompts(l) === 9)).toEqual([`${PROMPT} sh -c 'stty -echo; kill -KILL $$'`, 'Killed', PROMPT]);
+    typeLine('read x');
+    await waitFor('read waiting', (l) => l[l.length - 1] === `${PROMPT} read x`);
+    typeLine('seen');
+    expect(await step('the typed line echoed', (l) => prompts(l) === 10)).toEqual([`${PROMPT} read x`, 'seen', PROMPT]);
+
     // su asks for alice's password (not echoed); the new shell's id is alice's
     typeLine('su alice');
     await waitFor('Password:', (l) => l[l.length - 1] === 'Password:');
@@ -139,7 +147,7 @@ describe('npx posixbox in a terminal (tmux)', () => {
 
     // exit the su shell, then the login shell: the pane's command ends with status 0
     typeLine('exit');
-    expect(await step('the login shell\'s prompt again', (l) => prompts(l) === 9)).toEqual(['$ exit', PROMPT]);
+    expect(await step('the login shell\'s prompt again', (l) => prompts(l) === 11)).toEqual(['$ exit', PROMPT]);
     typeLine('exit');
     await waitFor('the pane to end', () => tmux('display-message', '-p', '-t', PANE, '#{pane_dead}').trim() === '1');
     expect(tmux('display-message', '-p', '-t', PANE, '#{pane_dead_status}').trim()).toBe('0');

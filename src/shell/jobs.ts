@@ -5,9 +5,12 @@
  * does; a job stopped by ^Z is reported `[1]+  Stopped  cmd`. Statuses reaped early (by a WNOHANG
  * poll before a prompt) are kept so `wait` and job listings still see them.
  */
-import os, { OSError } from 'posixbox/os';
+import os, { OSError, termios } from 'posixbox/os';
 import type { Shell } from './shell.js';
 import { ShellError } from './state.js';
+
+/** tcsetattr's when: after output drains (the termios module's constants are not in its type). */
+const TCSADRAIN = 1;
 
 const EINTR = 4;
 const ECHILD = 10;
@@ -140,6 +143,9 @@ export class Jobs {
   /** Run a job in the foreground: give it the terminal with job control, wait, take the terminal back. */
   foreground(job: Job): number {
     const tty = this.sh.st.on('monitor') && os.isatty(0);
+    // The terminal's modes as the shell had them: a job that stops or dies of a signal may leave
+    // it raw or without echo (bash restores them then; one that exits keeps what it set, as `stty`).
+    const modes = tty ? this.terminalModes() : undefined;
     if (tty) this.setTerminal(job.pgid);
     let status: number;
     try {
@@ -147,6 +153,8 @@ export class Jobs {
     } finally {
       if (tty) this.setTerminal(os.getpgrp());
     }
+    const last = job.statuses[job.statuses.length - 1] ?? 0;
+    if (modes && (job.state === 'Stopped' || (last & 0x7f) !== 0)) this.restoreModes(modes);
     if (job.state === 'Stopped') {
       job.reported = false;
       (job as { background: boolean }).background = true; // reported by notify() when it ends
@@ -173,6 +181,22 @@ export class Jobs {
     }
     const text = signalText(sig);
     this.sh.write(2, `${text}${(ws & 0x80) ? ' (core dumped)' : ''}\n`);
+  }
+
+  private terminalModes(): ReturnType<typeof termios.tcgetattr> | undefined {
+    try {
+      return termios.tcgetattr(0);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private restoreModes(modes: ReturnType<typeof termios.tcgetattr>): void {
+    try {
+      termios.tcsetattr(0, TCSADRAIN, modes);
+    } catch {
+      /* the terminal went away */
+    }
   }
 
   setTerminal(pgid: number): void {
