@@ -24,7 +24,7 @@ export async function runToEnd(k: Kernel, host: HostStdio, o: Omit<SpawnOptions,
     host.release();
   }
   for (const b of k.bugs) process.stderr.write(`posixbox: kernel bug in pid ${b.pid} (${b.call}): ${b.error}\n`);
-  k.shutdown();
+  await k.shutdownAndWait();
   await flushed(process.stdout);
   return exitCodeOf(status);
 }

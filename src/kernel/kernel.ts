@@ -345,6 +345,12 @@ export class Kernel {
     this.pool.close();
   }
 
+  /** shutdown(), then wait until every Worker thread has stopped (before a host process exits). */
+  async shutdownAndWait(): Promise<void> {
+    this.shutdown();
+    await this.options.workers.settled?.();
+  }
+
   nowNs(): bigint {
     return timespecToNs(this.clock.now());
   }

@@ -13,6 +13,8 @@ export function defaultWorkerUrl(): URL {
 
 class NodeProcessWorker extends WorkerLife {
   private readonly worker: Worker;
+  /** Resolves when the thread has stopped. */
+  readonly gone: Promise<void>;
 
   constructor(url: URL, resourceLimits: { maxOldGenerationSizeMb?: number } | undefined) {
     super();
@@ -21,7 +23,12 @@ class NodeProcessWorker extends WorkerLife {
     });
     this.worker.unref();
     this.worker.on('error', (e: Error) => this.died(`${e.name}: ${e.message}`));
-    this.worker.on('exit', (code: number) => this.died(`worker exited with code ${code}`));
+    this.gone = new Promise((resolve) => {
+      this.worker.on('exit', (code: number) => {
+        this.died(`worker exited with code ${code}`);
+        resolve();
+      });
+    });
   }
 
   override start(message: WorkerStartMessage): void {
@@ -42,5 +49,20 @@ class NodeProcessWorker extends WorkerLife {
 }
 
 export function nodeWorkers(url: URL = defaultWorkerUrl(), maxHeapMb = 512): WorkerFactory {
-  return { create: () => new NodeProcessWorker(url, { maxOldGenerationSizeMb: maxHeapMb }) };
+  const stopping = new Set<NodeProcessWorker>();
+  return {
+    create: () => {
+      const w = new NodeProcessWorker(url, { maxOldGenerationSizeMb: maxHeapMb });
+      const terminate = w.terminate.bind(w);
+      w.terminate = () => {
+        stopping.add(w);
+        void w.gone.then(() => stopping.delete(w));
+        terminate();
+      };
+      return w;
+    },
+    // The CLI awaits this before process.exit: exiting while Worker threads are still being torn
+    // down can crash Node.
+    settled: async () => { await Promise.all([...stopping].map((w) => w.gone)); },
+  };
 }

@@ -14,6 +14,10 @@ const loader: ModuleLoader = {
 };
 
 const channel = (workerData as { channel: SharedArrayBuffer }).channel;
+// A process ends only by exit_group (the kernel then stops this thread): while its program awaits
+// something that holds no handle (a module still loading), the event loop must not run dry and
+// end the thread on its own.
+setInterval(() => {}, 2 ** 30);
 const prepared = prepareWorker(channel);
 const start = waitStart(channel);
 if (start) void runProcess(start, loader, prepared);

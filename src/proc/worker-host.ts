@@ -37,6 +37,8 @@ export interface ProcessWorker {
 
 export interface WorkerFactory {
   create(): ProcessWorker;
+  /** Resolves once every Worker created so far that was told to terminate has stopped. */
+  settled?(): Promise<void>;
 }
 
 /**
