@@ -217,6 +217,26 @@ export function actions(p: Plan): (['dup2', number, number] | ['close', number])
 }
 
 /** Plan and apply `redirs` around `fn` (builtins, functions, compound commands). */
+/**
+ * As withRedirs, for a command whose redirection failing is not fatal to the shell (a function,
+ * a regular builtin, a subshell): the error is reported and its status returned, fn never runs.
+ */
+export function withRedirsOrStatus(sh: Shell, redirs: readonly Redir[], fn: () => number): number {
+  let saved: Saved;
+  try {
+    saved = apply(sh, plan(sh, redirs));
+  } catch (e) {
+    if (!(e instanceof ShellError)) throw e;
+    sh.err(e.message);
+    return e.status;
+  }
+  try {
+    return fn();
+  } finally {
+    restore(saved);
+  }
+}
+
 export function withRedirs<T>(sh: Shell, redirs: readonly Redir[], fn: () => T): T {
   if (redirs.length === 0) return fn();
   const saved = apply(sh, plan(sh, redirs));

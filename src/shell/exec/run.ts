@@ -7,10 +7,10 @@
 import type { AndOr, Command, Compound, List } from '../ast.js';
 import { expandFields, expandPattern, expandString } from '../expand/word.js';
 import { matchPattern } from '../pattern.js';
-import { BreakSignal, ContinueSignal, ExitSignal, ShellError } from '../state.js';
+import { BreakSignal, ContinueSignal, ExitSignal } from '../state.js';
 import type { Shell } from '../shell.js';
 import { runBackground, runPipeline } from './pipeline.js';
-import { apply, plan, restore, withRedirs, type Saved } from './redir.js';
+import { withRedirs, withRedirsOrStatus } from './redir.js';
 import { inPlaceOk, runInPlace } from './inplace.js';
 import { runSimple } from './simple.js';
 import { runPendingTraps } from './traps.js';
@@ -85,19 +85,7 @@ export function runCommand(sh: Shell, c: Command): number {
 
 function runSubshellCommand(sh: Shell, c: Compound & { t: 'subshell' }): number {
   if (inPlaceOk(sh, c.body)) {
-    let saved: Saved;
-    try {
-      saved = apply(sh, plan(sh, c.redirs));
-    } catch (e) {
-      if (!(e instanceof ShellError)) throw e;
-      sh.err(e.message);
-      return e.status;
-    }
-    try {
-      return runInPlace(sh, c.body);
-    } finally {
-      restore(saved);
-    }
+    return withRedirsOrStatus(sh, c.redirs, () => runInPlace(sh, c.body));
   }
   const body: List = [{ first: { bang: false, cmds: [{ t: 'group', body: c.body, redirs: c.redirs, line: c.line }] }, rest: [], bg: false, text: '' }];
   const pid = spawnSubshell(sh, body, [], sh.st.on('monitor') ? 0 : undefined);

@@ -10,7 +10,7 @@ import { expandFields, expandString } from '../expand/word.js';
 import { ReturnSignal, ShellError } from '../state.js';
 import type { Shell } from '../shell.js';
 import { BUILTINS, SPECIAL } from '../builtins/index.js';
-import { actions, apply, closeAll, plan, restore, withRedirs, type Saved } from './redir.js';
+import { actions, apply, closeAll, plan, restore, withRedirs, withRedirsOrStatus } from './redir.js';
 import { runCommand } from './run.js';
 import { findCommand, spawnCommand } from './spawn.js';
 
@@ -87,25 +87,15 @@ export function runSimple(sh: Shell, c: SimpleCommand): number {
   const fn = st.funcs.get(name);
   const builtin = BUILTINS.get(name);
   if (!fn && !builtin) return runExternal(sh, argv, values, c.redirs);
-  return withTemp(sh, values, () => {
-    let saved: Saved;
-    try {
-      saved = apply(sh, plan(sh, c.redirs));
-    } catch (e) {
-      if (!(e instanceof ShellError)) throw e;
-      sh.err(e.message);
-      return e.status;
-    }
+  return withTemp(sh, values, () => withRedirsOrStatus(sh, c.redirs, () => {
     try {
       if (fn) return callFunction(sh, fn, argv);
       return builtin!(sh, argv);
     } catch (e) {
       if (e instanceof ShellError && !e.fatal) { sh.err(e.message); return e.status; }
       throw e;
-    } finally {
-      restore(saved);
     }
-  });
+  }));
 }
 
 function withTemp<T>(sh: Shell, values: Map<string, string>, fn: () => T): T {
