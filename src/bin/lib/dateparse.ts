@@ -14,6 +14,8 @@
  * Returns seconds and nanoseconds since the Epoch, or undefined if the string is not understood.
  */
 import { time } from 'posixbox/os';
+// The calendar arithmetic the os API's time functions use (pure functions, bundled in).
+import { civilFromDays, daysFromCivil } from '../../os/tz.js';
 
 export interface Instant {
   readonly sec: number;
@@ -25,15 +27,6 @@ const UNITS: Readonly<Record<string, number>> = {
   month: -1, year: -12,
 };
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 const validDay = (y: number, m: number, d: number): boolean => {
   if (m < 1 || m > 12 || d < 1) return false;
@@ -162,13 +155,6 @@ function resolve(p: Parts, now: Instant): Instant | undefined {
 
 /** The civil date of a day number (days since 1970-01-01). */
 function civil(days: number): { y: number; m: number; d: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
+  const c = civilFromDays(days);
+  return { y: c.year, m: c.mon, d: c.mday };
 }
