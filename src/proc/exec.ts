@@ -18,6 +18,7 @@ import { RegularFile } from '../fs/inode.js';
 import { inodePermission } from '../fs/perm.js';
 import { touchAtime } from '../fs/file-ops.js';
 import type { Image, Process } from './process.js';
+import { SyscallLog } from './syscall-log.js';
 
 export interface LoadedImage {
   readonly image: Image;
@@ -113,6 +114,9 @@ export function commitExec(k: Kernel, p: Process, loaded: LoadedImage, env: read
   p.env = [...env];
   p.image = loaded.image;
   p.execed = true;
+  // The record for fork by replay belongs to the old image: the new one starts with none.
+  p.log = new SyscallLog();
+  p.replay = undefined;
   p.seed = k.random.next();
   k.replaceWorker(p);
 }
