@@ -6,6 +6,10 @@
  * other `#!interpreter [arg]` (run the interpreter with the script's path, at most 4 deep), a
  * `.js`/`.mjs` name (JavaScript, as binfmt_misc can match an extension); `\0asm` (WebAssembly)
  * comes with the WASI issue. Anything else is ENOEXEC.
+ *
+ * Set-user-ID and set-group-ID bits count on program images only (`#!posixbox` and `.js`
+ * images, as ELF on Linux), never on `#!` scripts: Linux ignores them there, since the script
+ * could be swapped or its interpreter steered (PATH, IFS) between the check and the run.
  */
 import { EACCES, ELOOP, ENOEXEC } from '../kernel/abi/errno.js';
 import { O_RDONLY, X_OK } from '../kernel/abi/fcntl.js';
@@ -23,7 +27,7 @@ import { SyscallLog } from './syscall-log.js';
 export interface LoadedImage {
   readonly image: Image;
   readonly argv: readonly string[];
-  /** The file's owner if it is set-user-ID (and the mount allows it). */
+  /** The image's owner if it is set-user-ID (and the mount allows it); never a script's. */
   readonly setuid: number | undefined;
   readonly setgid: number | undefined;
 }
@@ -95,8 +99,9 @@ export function loadImage(k: Kernel, ctx: FsContext, path: string, argv: readonl
     if (interp === '') throw new SysError(ENOEXEC);
     if (depth >= MAX_INTERPRETER_DEPTH) throw new SysError(ELOOP);
     const next = [interp, ...(arg ? [arg] : []), path, ...argv.slice(1)];
-    const inner = loadImage(k, ctx, interp, next, depth + 1);
-    return { ...inner, setuid, setgid };
+    // A script's own set-id bits are ignored: the credentials come from the image finally
+    // loaded (the interpreter's bits, if it has any), as Linux's binfmt_script + bprm_fill_uid.
+    return loadImage(k, ctx, interp, next, depth + 1);
   }
   if (/\.m?js$/.test(path)) return { image: { source: text(), path }, argv, setuid, setgid };
   throw new SysError(ENOEXEC);

@@ -1,0 +1,196 @@
+/**
+ * Kernel rules Linux enforces (issue 9): each row is a program run on a fresh deterministic kernel
+ * (users root, alice 1000, bob 1001; the case's files installed first) → its whole stdout,
+ * stderr and exit status.
+ *
+ * - execve resets what belongs to the old image: an exec'd program forks (fs/exec.c; the fork
+ *   replay record is per image);
+ * - set-user-ID and set-group-ID bits apply to program images only, never to `#!` scripts
+ *   (binfmt_script: the credentials come from the file finally loaded);
+ * - /proc/<pid>/cwd, root, exe, environ and fd obey ptrace_may_access(PTRACE_MODE_READ_FSCREDS)
+ *   and the dumpable rule (kernel/ptrace.c, fs/proc/base.c);
+ * - fs.protected_symlinks = 1 (fs/namei.c may_follow_link).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { boot } from '../../src/index.js';
+import type { Kernel } from '../../src/kernel/kernel.js';
+import type { FileSpec } from '../../src/kernel/setup.js';
+import { DEFAULT_SYSTEM } from '../../src/cli/default-system.js';
+import { run } from '../helpers.js';
+
+interface Rule {
+  readonly name: string;
+  /** Who runs the program (default root). */
+  readonly as?: 'root' | 'alice' | 'bob';
+  readonly files?: readonly FileSpec[];
+  readonly env?: readonly string[];
+  /** The body of main(argv); the helpers below are in scope. */
+  readonly body: string;
+  readonly stdout: string;
+  readonly stderr?: string;
+  readonly status?: number;
+}
+
+const WHO = {
+  root: { uid: 0, gid: 0, groups: [0], cwd: '/root' },
+  alice: { uid: 1000, gid: 1000, groups: [1000, 100, 1002], cwd: '/home/alice' },
+  bob: { uid: 1001, gid: 1001, groups: [1001, 100, 1002], cwd: '/home/bob' },
+} as const;
+
+/**
+ * Helpers every program has: `start` a process as uid:gid in cwd that runs `args` (by exec when
+ * `args` is given, else it sleeps where it is, with the credentials changed in place), and
+ * `probe` what a process's /proc entries give the caller (a value, or the error's code).
+ */
+const HEADER = `import os, { time, signal } from 'posixbox/os';
+function start(uid, gid, cwd, args) {
+  const pid = os.fork();
+  if (pid !== 0) return pid;
+  os.chdir(cwd);
+  if (uid !== os.geteuid()) { os.setgroups([gid]); os.setgid(gid); os.setuid(uid); }
+  if (args) os.execv(args[0], args);
+  time.sleep(100);
+  os._exit(0);
+}
+function stop(pids) {
+  for (const pid of pids) { os.kill(pid, signal.SIGKILL); os.waitpid(pid, 0); }
+}
+function attempt(f) {
+  try { return String(f()); } catch (e) { return e.code ?? String(e); }
+}
+function probe(pid) {
+  const d = '/proc/' + pid + '/';
+  const own = (st) => (st.st_mode & 0o7777).toString(8) + ' ' + st.st_uid + ':' + st.st_gid;
+  return [
+    'cwd ' + attempt(() => os.readlink(d + 'cwd')),
+    'root ' + attempt(() => os.readlink(d + 'root')),
+    'exe ' + attempt(() => os.readlink(d + 'exe')),
+    'fd/0 ' + attempt(() => os.readlink(d + 'fd/0')),
+    'ls-fd ' + attempt(() => os.listdir(d + 'fd').join(',')),
+    'ls-cwd ' + attempt(() => os.listdir(d + 'cwd').length > 0),
+    'environ ' + attempt(() => { const fd = os.open(d + 'environ', os.O_RDONLY); os.close(fd); return 'open'; }),
+    'stat-cwd ' + attempt(() => own(os.stat(d + 'cwd'))),
+    'lstat-cwd ' + attempt(() => own(os.lstat(d + 'cwd'))),
+    'dir ' + attempt(() => own(os.stat(d))),
+  ].join('\\n') + '\\n';
+}
+export function main(argv) {
+`;
+
+/** A program that forks, and its child reports; exit status 0 when the child exited 3. */
+const FORKER = `#!posixbox
+import os from 'posixbox/os';
+export function main(argv) {
+  console.log('forker', argv.slice(1).join(' '), 'euid', os.geteuid());
+  const pid = os.fork();
+  if (pid === 0) { console.log('child of', argv[0], 'euid', os.geteuid()); return 3; }
+  const [, s] = os.waitpid(pid, 0);
+  console.log('its child exited', os.WEXITSTATUS(s));
+  return 0;
+}
+`;
+
+/** A program image that prints its real, effective and saved ids and its arguments. */
+const IDS = `#!posixbox
+import os from 'posixbox/os';
+export function main(argv) {
+  console.log('uid', os.getresuid().join(','), 'gid', os.getresgid().join(','), 'argv', argv.slice(1).join(' '));
+  return 0;
+}
+`;
+
+const forker = (path: string, extra: Partial<FileSpec> = {}): FileSpec => ({ path, mode: '0755', content: FORKER, ...extra });
+
+const EXEC_RULES: readonly Rule[] = [
+  { name: 'os.execv to a program that forks: its child runs',
+    files: [forker('/usr/local/bin/forker')],
+    body: `os.listdir('/etc'); os.getpid(); os.execv('/usr/local/bin/forker', ['forker', 'a']);`,
+    stdout: 'forker a euid 0\nchild of forker euid 0\nits child exited 3\n' },
+  { name: 'a forked child that execs a program that forks',
+    files: [forker('/usr/local/bin/forker')],
+    body: `os.listdir('/etc'); const pid = os.fork(); if (pid === 0) { os.stat('/'); os.execv('/usr/local/bin/forker', ['forker', 'b']); }
+const [, s] = os.waitpid(pid, 0); console.log('exec\\'d child exited', os.WEXITSTATUS(s));`,
+    stdout: 'forker b euid 0\nchild of forker euid 0\nits child exited 3\nexec\'d child exited 0\n' },
+  { name: 'two execs in a row, then fork',
+    files: [forker('/usr/local/bin/forker'), { path: '/usr/local/bin/hop', mode: '0755',
+      content: `#!posixbox\nimport os from 'posixbox/os';\nexport function main(argv) { os.getcwd(); os.execv('/usr/local/bin/forker', ['forker', 'hop']); }\n` }],
+    body: `os.execv('/usr/local/bin/hop', ['hop']);`,
+    stdout: 'forker hop euid 0\nchild of forker euid 0\nits child exited 3\n' },
+  { name: 'sh -c \'exec prog\' where prog forks', as: 'alice',
+    files: [forker('/usr/local/bin/forker')],
+    body: `os.execv('/bin/sh', ['sh', '-c', 'echo before; exec /usr/local/bin/forker c']);`,
+    stdout: 'before\nforker c euid 1000\nchild of /usr/local/bin/forker euid 1000\nits child exited 3\n' },
+  { name: 'sudo prog where prog forks', as: 'alice',
+    files: [forker('/usr/local/bin/forker'), { path: '/etc/sudoers', mode: '0440', content: 'root ALL=(ALL) ALL\nalice ALL=(ALL) NOPASSWD: ALL\n' }],
+    body: `os.execv('/bin/sudo', ['sudo', '/usr/local/bin/forker', 'd']);`,
+    stdout: 'forker d euid 0\nchild of /usr/local/bin/forker euid 0\nits child exited 3\n' },
+  { name: 'posix_spawn of a program that forks',
+    files: [forker('/usr/local/bin/forker')],
+    body: `const pid = os.posix_spawn('/usr/local/bin/forker', ['forker', 'e'], {}); const [, s] = os.waitpid(pid, 0); console.log('spawned exited', os.WEXITSTATUS(s));`,
+    stdout: 'forker e euid 0\nchild of forker euid 0\nits child exited 3\nspawned exited 0\n' },
+];
+
+const SETID_RULES: readonly Rule[] = [
+  { name: 'a set-user-ID root #!/bin/sh script runs with the caller\'s ids', as: 'alice',
+    files: [{ path: '/usr/local/bin/ids.sh', mode: '04755', content: '#!/bin/sh\nid -u; id -ru; id -g\n' }],
+    body: `os.execv('/usr/local/bin/ids.sh', ['ids.sh']);`,
+    stdout: '1000\n1000\n1000\n' },
+  { name: 'a set-group-ID #!/bin/sh script runs with the caller\'s gid', as: 'alice',
+    files: [{ path: '/usr/local/bin/gids.sh', mode: '02755', gid: 0, content: '#!/bin/sh\nid -g; id -rg\n' }],
+    body: `os.execv('/usr/local/bin/gids.sh', ['gids.sh']);`,
+    stdout: '1000\n1000\n' },
+  { name: 'the attack: a set-user-ID root script and alice\'s own id earlier in PATH give her no root', as: 'alice',
+    files: [
+      { path: '/usr/local/bin/whoami.sh', mode: '04755', content: '#!/bin/sh\nid\n' },
+      { path: '/home/alice/bin', type: 'dir', mode: '0755', uid: 1000, gid: 1000 },
+      { path: '/home/alice/bin/id', mode: '0755', uid: 1000, gid: 1000, content: IDS },
+    ],
+    env: ['PATH=/home/alice/bin:/bin:/usr/bin', 'HOME=/home/alice'],
+    body: `os.execv('/usr/local/bin/whoami.sh', ['whoami.sh']);`,
+    stdout: 'uid 1000,1000,1000 gid 1000,1000,1000 argv \n' },
+  { name: 'a set-user-ID script whose interpreter is a JavaScript image: the caller\'s ids', as: 'alice',
+    files: [{ path: '/usr/local/bin/ids', mode: '0755', content: IDS },
+      { path: '/usr/local/bin/script', mode: '04755', content: '#!/usr/local/bin/ids -x\nwhatever\n' }],
+    body: `os.execv('/usr/local/bin/script', ['script', 'y']);`,
+    stdout: 'uid 1000,1000,1000 gid 1000,1000,1000 argv -x /usr/local/bin/script y\n' },
+  { name: 'a set-user-ID #!posixbox image is a program image: euid and saved uid become the owner', as: 'alice',
+    files: [{ path: '/usr/local/bin/ids', mode: '04755', content: IDS }],
+    body: `os.execv('/usr/local/bin/ids', ['ids', 'z']);`,
+    stdout: 'uid 1000,0,0 gid 1000,1000,1000 argv z\n' },
+  { name: 'a set-user-ID interpreter applies to the script it runs (the image loaded is the interpreter)', as: 'alice',
+    files: [{ path: '/usr/local/bin/ids', mode: '04755', uid: 1001, content: IDS },
+      { path: '/usr/local/bin/script', mode: '0755', content: '#!/usr/local/bin/ids\n' }],
+    body: `os.execv('/usr/local/bin/script', ['script']);`,
+    stdout: 'uid 1000,1001,1001 gid 1000,1000,1000 argv /usr/local/bin/script\n' },
+  { name: 'a set-user-ID .js image keeps its bit', as: 'alice',
+    files: [{ path: '/usr/local/bin/ids.js', mode: '04755', content: IDS.slice(IDS.indexOf('\n') + 1) }],
+    body: `os.execv('/usr/local/bin/ids.js', ['ids.js']);`,
+    stdout: 'uid 1000,0,0 gid 1000,1000,1000 argv \n' },
+];
+
+const RULES: ReadonlyArray<readonly [string, readonly Rule[]]> = [
+  ['exec resets the fork record', EXEC_RULES],
+  ['set-id bits: program images only', SETID_RULES],
+];
+
+const kernels: Kernel[] = [];
+afterEach(() => { for (const k of kernels.splice(0)) k.shutdown(); });
+
+for (const [title, rules] of RULES) {
+  describe(title, () => {
+    for (const r of rules) {
+      it(r.name, async () => {
+        const k = boot({ ...DEFAULT_SYSTEM, files: r.files ?? [], poolSize: 2 });
+        kernels.push(k);
+        const who = WHO[r.as ?? 'root'];
+        const res = await run(`${HEADER}${r.body}\n}\n`, {
+          kernel: k, uid: who.uid, gid: who.gid, groups: [...who.groups], cwd: who.cwd,
+          env: r.env ?? ['PATH=/bin:/usr/bin', `HOME=${who.cwd}`],
+        });
+        expect({ stdout: res.stdout, stderr: res.stderr, status: res.status })
+          .toEqual({ stdout: r.stdout, stderr: r.stderr ?? '', status: (r.status ?? 0) << 8 });
+        expect(k.bugs).toEqual([]);
+      });
+    }
+  });
+}
