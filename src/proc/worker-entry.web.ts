@@ -1,27 +1,31 @@
-/** The browser worker's entry: wait for the start message, then become the process. */
-import { prepareWorker, runProcess, type ModuleLoader } from '../os/runtime.js';
+/**
+ * The browser worker's entry: lock the Worker down (ses), wait for the channel, get ready, then
+ * wait for the start message and become the process.
+ */
+import 'ses';
+import { lockdownWorker } from '../os/confine.js';
+import { prepareWorker, runProcess, type Platform } from '../os/runtime.js';
 import { waitStart } from './handoff.js';
 import type { WorkerStartMessage } from './worker-host.js';
 
-/**
- * import(url) from a module no bundler rewrites. Vite's dev server turns any non-literal
- * import() into `import(__vite__injectQuery(url))` and, in a module Worker, adds a static import
- * of its whole HMR client for that helper: the client would open a WebSocket in every process and
- * print "[vite] connected." on the process's stdout. A data: module is evaluated by the browser
- * as written; the shims linkProgram makes are data: modules already.
- */
-const importer: Promise<{ default: (url: string) => Promise<unknown> }> =
-  // @ts-expect-error -- TypeScript has no declaration for a data: module
-  import('data:text/javascript,export default (u) => import(u);');
+lockdownWorker();
 
-/** The program as a data: module, as in Node: same specifier scheme, same traceback frames. */
-function dataUrl(source: string): string {
-  return `data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`;
+/** One host task later: a MessageChannel message (setTimeout may be clamped to 4 ms). */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => { port1.close(); resolve(); };
+    port2.postMessage(null);
+  });
 }
 
-const loader: ModuleLoader = {
-  importSource: async (source) => (await importer).default(dataUrl(source)) as Promise<Record<string, unknown>>,
+const platform: Platform = {
   importLessonLibrary: () => import('../os/lesson.js') as Promise<Record<string, unknown>>,
+  // The rejection events are dispatched as a task of their own after the microtasks: wait two.
+  macrotask: async () => { await macrotask(); await macrotask(); },
+  onUnhandledRejection: (handler) => {
+    addEventListener('unhandledrejection', (ev: PromiseRejectionEvent) => { ev.preventDefault(); handler(ev.reason); });
+  },
 };
 
 // The first message brings the channel; then sleep on it until the kernel hands over a process
@@ -29,6 +33,6 @@ const loader: ModuleLoader = {
 addEventListener('message', (first: MessageEvent<{ type: 'channel'; channel: SharedArrayBuffer }>) => {
   const prepared = prepareWorker(first.data.channel);
   const start = waitStart(first.data.channel);
-  if (start) void runProcess(start, loader, prepared);
-  else addEventListener('message', (ev: MessageEvent<WorkerStartMessage>) => void runProcess(ev.data, loader, prepared), { once: true });
+  if (start) void runProcess(start, platform, prepared);
+  else addEventListener('message', (ev: MessageEvent<WorkerStartMessage>) => void runProcess(ev.data, platform, prepared), { once: true });
 }, { once: true });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PROGRAMS } from '#programs';
 import { binariesOf, boot, installPrograms } from '../../src/index.js';
 import { readFile } from './harness.js';
-import { evaluateClassic, linkProgram } from '../../src/os/runtime.js';
+import { IMPORT_PARAM, linkProgram } from '../../src/os/link.js';
 
 const SOURCES = readdirSync(new URL('../../src/bin/', import.meta.url))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'lib.ts' && f !== 'install.ts')
@@ -30,21 +30,16 @@ describe('the /bin images', () => {
   });
 });
 
-describe('loading them', () => {
-  // The fast path compiles a program as a function body; a module load costs far more per spawn.
-  it.each(Object.keys(PROGRAMS))('%s loads by the fast path (no module import)', (name) => {
+describe('linking them', () => {
+  // A program is linked into a function body its compartment evaluates: it may import only the
+  // posixbox modules, and its exports become the body's result.
+  it.each(Object.keys(PROGRAMS))('%s links: imports posixbox/os only, exports main', (name) => {
+    const linked = linkProgram(PROGRAMS[name]!, name);
+    expect([...linked.imports]).toEqual(['posixbox/os']);
+    expect(linked.exports).toContain('main');
     const os = { default: {}, OSError: class {}, time: {}, signal: {}, termios: {}, tty: {}, pwd: {}, grp: {}, stat: {}, select: {}, path: {}, sys: {}, subprocess: {}, resource: {} };
-    const modules = new Map<string, Record<string, unknown>>([['posixbox/os', os]]);
-    const g = globalThis as Record<symbol, unknown>;
-    const key = Symbol.for('posixbox.modules');
-    const before = g[key];
-    g[key] = modules;
-    try {
-      const loaded = evaluateClassic(linkProgram(PROGRAMS[name]!, modules), name);
-      expect(typeof loaded?.main).toBe('function');
-    } finally {
-      g[key] = before;
-    }
+    const body = new Function(IMPORT_PARAM, `"use strict";${linked.body}\n;return { ${linked.exports.join(', ')} };`) as (i: (s: string) => unknown) => Record<string, unknown>;
+    expect(typeof body(() => os).main).toBe('function');
   });
 });
 

@@ -3,11 +3,30 @@ import { boot } from '../../src/index.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 import { DEFAULT_SYSTEM } from '../../src/cli/default-system.js';
 import { run } from '../helpers.js';
+import { nodeWorkers } from '../../src/proc/node-worker.js';
+import type { WorkerFactory, WorkerStartMessage } from '../../src/proc/worker-host.js';
 import { PROC_CASES } from './cases.js';
 
 const HEADER = `import os, { signal, time, sys, resource, open } from 'posixbox/os';
 export function main(argv) {
 `;
+
+/** Workers whose forked children get a record with one request digest changed. */
+function tamperedReplay(at: number): WorkerFactory {
+  const real = nodeWorkers();
+  return {
+    create: () => {
+      const w = real.create();
+      const start = w.start.bind(w);
+      w.start = (msg: WorkerStartMessage) => {
+        const replay = msg.replay?.map((e, i) => (i === at ? { ...e, digest: (e.digest + 1) | 0 } : e));
+        start(replay ? { ...msg, replay } : msg);
+      };
+      return w;
+    },
+    settled: () => real.settled?.() ?? Promise.resolve(),
+  };
+}
 
 const kernels: Kernel[] = [];
 afterEach(() => { for (const k of kernels.splice(0)) k.shutdown(); });
@@ -15,7 +34,8 @@ afterEach(() => { for (const k of kernels.splice(0)) k.shutdown(); });
 describe('processes', () => {
   for (const c of PROC_CASES) {
     it(c.name, async () => {
-      const k = boot({ ...DEFAULT_SYSTEM, poolSize: 2, realtime: c.realtime ?? false, ...(c.nextPid ? { nextPid: c.nextPid } : {}) });
+      const k = boot({ ...DEFAULT_SYSTEM, poolSize: 2, realtime: c.realtime ?? false, ...(c.nextPid ? { nextPid: c.nextPid } : {}),
+        ...(c.tamperReplayAt !== undefined ? { workers: tamperedReplay(c.tamperReplayAt) } : {}) });
       kernels.push(k);
       const root = k.rootContext();
       for (const f of c.files ?? []) {

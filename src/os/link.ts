@@ -1,0 +1,95 @@
+/**
+ * Linking a program: an ES module's source text → the body of a function that a compartment
+ * evaluates (see confine.ts). A program may import `posixbox/os` and `posixbox/lesson` and nothing
+ * else: its imports of them become bindings taken from the function's one parameter, its exports
+ * the object the function returns. Anything else it imports is refused with one line saying what
+ * it may import and that dependencies must be bundled.
+ *
+ * This is not a full module system, on purpose: a program is one module (bundle it if it has
+ * dependencies), so only import and export forms at the start of a line are rewritten: what
+ * bundlers and people write. Everything else is evaluated as written, as strict code.
+ */
+
+/** The parameter the linked body reads the posixbox modules from. */
+export const IMPORT_PARAM = '$posixbox$module';
+
+/** The modules a program may import. */
+export const IMPORTABLE: ReadonlySet<string> = new Set(['posixbox/os', 'posixbox/lesson']);
+
+/** A program that imports something it may not: the one-line reason. */
+export class LinkError extends Error {
+  constructor(path: string, spec: string) {
+    super(`${path}: cannot import '${spec}': a program can import only posixbox/os and posixbox/lesson (bundle any other dependency into the program)`);
+    this.name = 'LinkError';
+  }
+}
+
+export interface LinkedProgram {
+  /** Strict function body; its first line is the program's first line (tracebacks keep line numbers). */
+  readonly body: string;
+  /** `name` or `exported: local` pairs for the object the body returns. */
+  readonly exports: readonly string[];
+  /** The modules it imports (statically or dynamically). */
+  readonly imports: ReadonlySet<string>;
+}
+
+const STATIC_IMPORT = /^([ \t]*)import\s+(?:([A-Za-z_$][\w$]*)\s*(?:,\s*)?)?(?:\{([^}]*)\}|\*\s*as\s+([A-Za-z_$][\w$]*))?\s*(?:from\s*)?(['"])([^'"\n]*)\5[ \t]*;?/gm;
+const DYNAMIC_IMPORT = /\bimport\s*\(\s*(?:(['"`])([^'"`\n]*)\1\s*\))?/g;
+const LINE_EXPORT = /^([ \t]*)export[ \t]+((?:async[ \t]+)?function\*?|class|const|let|var)[ \t]+([A-Za-z_$][\w$]*)/gm;
+const DEFAULT_DECL = /^([ \t]*)export[ \t]+default[ \t]+((?:async[ \t]+)?function\*?|class)([ \t]+[A-Za-z_$][\w$]*)?/gm;
+const DEFAULT_EXPR = /^([ \t]*)export[ \t]+default[ \t]+/gm;
+const EXPORT_CLAUSE = /^[ \t]*export[ \t]*\{([^}]*)\}[ \t]*;?[ \t]*$/gm;
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+function bindings(dflt: string | undefined, named: string | undefined, ns: string | undefined, from: string): string {
+  if (ns) return dflt ? `const ${ns} = ${from}, ${dflt} = ${ns}.default;` : `const ${ns} = ${from};`;
+  const parts: string[] = [];
+  if (dflt) parts.push(`default: ${dflt}`);
+  for (const item of (named ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const [name, alias] = item.split(/\s+as\s+/);
+    parts.push(alias ? `${name}: ${alias}` : name!);
+  }
+  return parts.length ? `const { ${parts.join(', ')} } = ${from};` : '';
+}
+
+/**
+ * Link `source` (the text of a program image, `#!` line and all) for `path`. Throws LinkError for
+ * an import of anything but the posixbox modules.
+ */
+export function linkProgram(source: string, path: string): LinkedProgram {
+  const imports = new Set<string>();
+  const need = (spec: string): string => {
+    if (!IMPORTABLE.has(spec)) throw new LinkError(path, spec);
+    imports.add(spec);
+    return `${IMPORT_PARAM}(${JSON.stringify(spec)})`;
+  };
+  // The `#!` line goes, its newline stays: line N of the body is line N of the file.
+  let body = source.startsWith('#!') ? source.slice(source.indexOf('\n') >= 0 ? source.indexOf('\n') : source.length) : source;
+  body = body.replace(STATIC_IMPORT, (m, indent: string, dflt: string | undefined, named: string | undefined, ns: string | undefined, _q: string, spec: string) =>
+    `${indent}${bindings(dflt, named, ns, need(spec))}${'\n'.repeat(m.split('\n').length - 1)}`);
+  body = body.replace(DYNAMIC_IMPORT, (m, _q: string | undefined, spec: string | undefined) => {
+    if (spec === undefined) throw new LinkError(path, m.includes('(') ? 'import(…)' : m);
+    return `Promise.resolve(${need(spec)})`;
+  });
+  const exports: string[] = [];
+  body = body.replace(LINE_EXPORT, (_m, indent: string, kind: string, name: string) => {
+    exports.push(name);
+    return `${indent}${kind} ${name}`;
+  });
+  body = body.replace(DEFAULT_DECL, (_m, indent: string, kind: string, name: string | undefined) => {
+    const local = name?.trim() ?? '$default$';
+    exports.push(`default: ${local}`);
+    return `${indent}${kind} ${local}`;
+  });
+  body = body.replace(DEFAULT_EXPR, (_m, indent: string) => {
+    exports.push('default: $default$');
+    return `${indent}const $default$ = `;
+  });
+  body = body.replace(EXPORT_CLAUSE, (m, list: string) => {
+    const items = list.split(',').map((x) => x.trim()).filter(Boolean).map((x) => x.split(/\s+as\s+/));
+    if (items.some((p) => p.length > 2 || !p.every((n) => IDENT.test(n)))) return m; // left as written: a SyntaxError
+    for (const [local, exported] of items) exports.push(exported && exported !== local ? `${exported}: ${local}` : local!);
+    return '';
+  });
+  return { body, exports, imports };
+}
