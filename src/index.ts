@@ -14,12 +14,16 @@
 import { PROGRAMS } from '#programs';
 import { Kernel, type BootOptions } from './kernel/kernel.js';
 import { nodeWorkers } from './proc/node-worker.js';
+import { nodeMemoryProbe } from './node-memory.js';
 import { binariesOf } from './bin/install.js';
 
 export type NodeBootOptions = Omit<BootOptions, 'workers'> & Partial<Pick<BootOptions, 'workers'>>;
 
 export function boot(options: NodeBootOptions = {}): Kernel {
-  return new Kernel({ ...options, binaries: options.binaries ?? binariesOf(PROGRAMS), workers: options.workers ?? nodeWorkers() });
+  return new Kernel({
+    ...options, binaries: options.binaries ?? binariesOf(PROGRAMS), workers: options.workers ?? nodeWorkers(),
+    memory: options.memory ?? nodeMemoryProbe(),
+  });
 }
 
 export * from './exports.js';

@@ -12,15 +12,26 @@ export interface RunOptions {
   seed?: number;
   strace: boolean;
   realtime: boolean;
+  /** Size of the in-memory filesystem in bytes (--fs-size); the CLI's default is 1 GiB. */
+  fsSize?: number;
 }
 
 export class UsageError extends Error {}
 
-const WITH_VALUE = new Set(['--user', '--groups', '--cwd', '--env', '--clock', '--tz', '--next-pid', '--fixture', '--seed']);
+const WITH_VALUE = new Set(['--user', '--groups', '--cwd', '--env', '--clock', '--tz', '--next-pid', '--fixture', '--seed', '--fs-size']);
 
 function int(flag: string, v: string): number {
   if (!/^\d+$/.test(v)) throw new UsageError(`${flag} wants a non-negative integer, not '${v}'`);
   return Number(v);
+}
+
+/** A size as tmpfs's size= takes it: bytes, or a number with k, m, g or t (powers of 1024). */
+export function parseSize(flag: string, v: string): number {
+  const m = /^(\d+)([kmgt]?)$/i.exec(v);
+  if (!m) throw new UsageError(`${flag} wants a size such as 512M or 1G, not '${v}'`);
+  const n = Number(m[1]) * 1024 ** ' kmgt'.indexOf((m[2] || ' ').toLowerCase());
+  if (!Number.isSafeInteger(n) || n < 4096) throw new UsageError(`${flag}: ${v} is out of range (at least 4K)`);
+  return n;
 }
 
 /** Parse options up to the first non-option (the program); returns the options and the rest. */
@@ -55,6 +66,7 @@ export function parseRunOptions(argv: readonly string[]): { opts: RunOptions; re
       case '--fixture': opts.fixture = value!; break;
       case '--seed': opts.seed = int(flag, value!); break;
       case '--strace': opts.strace = true; break;
+      case '--fs-size': opts.fsSize = parseSize(flag, value!); break;
       case '--realtime': opts.realtime = true; break;
       default: throw new UsageError(`unknown option ${flag}`);
     }
@@ -82,6 +94,8 @@ options of run and of the shell:
   --fixture FILE.json     users, groups, files, modes, owners, mtimes and the process (see README)
   --seed N                seed for random numbers (and, later, the scheduler)
   --strace                one line per system call on stderr
+  --fs-size SIZE          size of the in-memory filesystem (default 1G; K, M, G, T suffixes):
+                          a write beyond it fails with ENOSPC
   --realtime              let processes run in parallel on the host clock (the interactive
                           shell always does, on the host's time unless --clock)
 `;

@@ -16,6 +16,7 @@ import { hostStdio } from './terminal.js';
 import { resolveIdentity } from './identity.js';
 import { cmdShell } from './shell.js';
 import { exitCodeOf, flushed, runToEnd } from './util.js';
+import { DEFAULT_FS_SIZE } from '../fs/space.js';
 
 async function cmdRun(argv: string[]): Promise<number> {
   const { opts, rest } = parseRunOptions(argv);
@@ -32,6 +33,9 @@ async function cmdRun(argv: string[]): Promise<number> {
     realtime: opts.realtime,
     ...(opts.strace ? { strace: (line: string) => process.stderr.write(line) } : {}),
     onDeadlock: (report) => process.stderr.write(`posixbox: ${report}`),
+    fsSize: opts.fsSize ?? DEFAULT_FS_SIZE,
+    // The OOM killer's line; on a terminal the kernel writes it there itself (oom.ts).
+    onDiagnostic: (m) => { if (!(process.stdin.isTTY === true) && m.startsWith('Out of memory')) process.stderr.write(m); },
   });
   const cwd = opts.cwd ?? (fx && opts.user === undefined ? fx.process.cwd : id.home);
   const env = new Map<string, string>(fx && opts.user === undefined ? fx.process.env.map(([a, b]) => [a, b]) : [

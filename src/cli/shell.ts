@@ -21,6 +21,7 @@ import { resolveIdentity } from './identity.js';
 import { sandboxSystem } from './sandbox.js';
 import { hostStdio } from './terminal.js';
 import { runToEnd } from './util.js';
+import { DEFAULT_FS_SIZE } from '../fs/space.js';
 
 /** The user who logs in when --user is not given. */
 export const DEFAULT_USER = 'alice';
@@ -67,6 +68,9 @@ export async function cmdShell(argv: readonly string[]): Promise<number> {
     realtime,
     ...(opts.strace ? { strace: (line: string) => process.stderr.write(line) } : {}),
     onDeadlock: (report) => process.stderr.write(`posixbox: ${report}`),
+    fsSize: opts.fsSize ?? DEFAULT_FS_SIZE,
+    // The OOM killer's line; on a terminal the kernel writes it there itself (oom.ts).
+    onDiagnostic: (m) => { if (!(tty) && m.startsWith('Out of memory')) process.stderr.write(m); },
   });
   const cwd = opts.cwd ?? id.home;
   const env = new Map<string, string>([

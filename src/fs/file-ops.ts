@@ -2,8 +2,9 @@
  * Open file descriptions (struct file) and the operations of the in-memory kinds of file:
  * regular files (tmpfs's shmem_file_read_iter / write_iter), directories (read is EISDIR) and
  * O_PATH descriptions (everything EBADF). Also the timestamp rules every operation shares.
+ * A write past the filesystem's free space is cut short, or ENOSPC if nothing fits (tmpfs).
  */
-import { EBADF, EFBIG, EISDIR } from '../kernel/abi/errno.js';
+import { EBADF, EFBIG, EISDIR, ENOSPC } from '../kernel/abi/errno.js';
 import { SysError } from '../kernel/errors.js';
 import { RegularFile } from './inode.js';
 import type { FileOps, Node, OpenFile, Timespec } from './types.js';
@@ -12,7 +13,9 @@ import type { FileOps, Node, OpenFile, Timespec } from './types.js';
 export class OpenFileImpl implements OpenFile {
   offset = 0;
   refs = 1;
-  constructor(readonly node: Node, public flags: number, readonly ops: FileOps, readonly path: string) {}
+  constructor(readonly node: Node, public flags: number, readonly ops: FileOps, readonly path: string) {
+    if (node instanceof RegularFile) node.opens++;
+  }
 }
 
 /** Reads and writes a RegularFile's bytes; `maxSize` bounds how far a write may extend it. */
@@ -31,8 +34,11 @@ export function regularOps(maxSize: number): FileOps {
     write(file: OpenFile, data: Uint8Array, pos: number): number {
       const node = file.node as RegularFile;
       if (data.length === 0) return 0;
-      const end = pos + data.length;
-      if (end > maxSize) throw new SysError(EFBIG);
+      if (pos + data.length > maxSize) throw new SysError(EFBIG);
+      // The filesystem's size limit (space.ts): a write that partly fits is cut short there.
+      const end = Math.min(pos + data.length, Math.max(node.size, node.spaceEnd()));
+      if (end <= pos) throw new SysError(ENOSPC);
+      if (end < pos + data.length) data = data.subarray(0, end - pos);
       node.reserve(end);
       node.data.set(data, pos);
       node.generation++;

@@ -11,6 +11,7 @@ import {
 } from '../kernel/abi/stat.js';
 import { DT_BLK, DT_CHR, DT_DIR, DT_FIFO, DT_LNK, DT_REG, DT_SOCK, DT_UNKNOWN } from '../kernel/abi/fcntl.js';
 import type { DirectoryNode, FileOps, Node, SuperBlock, Timespec } from './types.js';
+import { pageBytes, unlimitedSpace, type Space } from './space.js';
 
 /** A mounted filesystem instance: its st_dev, flags and inode-number counter. */
 export class Fs implements SuperBlock {
@@ -20,7 +21,9 @@ export class Fs implements SuperBlock {
   /** Mount flags; Vfs.remount changes them. */
   readonly: boolean;
   nosuid: boolean;
-  constructor(readonly dev: number, readonly type: string, readOnly: boolean, noSuid: boolean) {
+  /** Size and inode limits (space.ts); several mounts may share one. */
+  constructor(readonly dev: number, readonly type: string, readOnly: boolean, noSuid: boolean,
+    readonly space: Space = unlimitedSpace()) {
     this.readonly = readOnly;
     this.nosuid = noSuid;
   }
@@ -46,6 +49,7 @@ export abstract class Inode implements Node {
     now: Timespec,
     readonly rdev = 0,
   ) {
+    sb.space.takeInode(); // ENOSPC at the filesystem's inode limit
     this.ino = sb.allocIno();
     this.dev = sb.dev;
     this.atime = now;
@@ -58,6 +62,18 @@ export abstract class Inode implements Node {
   get blocks(): number {
     return 0;
   }
+  private released = false;
+  /** Called when a name of it goes: the last name gone (and, for a file, the last open), it gives its space back. */
+  dropped(): void {
+    if (this.nlink > 0 || this.released || !this.mayRelease()) return;
+    this.released = true;
+    this.freeStorage();
+    this.sb.space.releaseInode();
+  }
+  protected mayRelease(): boolean {
+    return true;
+  }
+  protected freeStorage(): void {}
 }
 
 /** Rounds a byte count up to whole 4 KiB pages, in 512-byte blocks (tmpfs accounting). */
@@ -75,14 +91,17 @@ export class RegularFile extends Inode {
   private length = 0;
   /** Bumped on every change to the contents, so a cache of them (exec's images) knows when it is stale. */
   generation = 0;
+  /** Open file descriptions of it: an unlinked file keeps its space until the last is closed. */
+  opens = 0;
   get size(): number {
     return this.length;
   }
   override get blocks(): number {
     return pageBlocks(this.length);
   }
-  /** Sets the size, zeroing what is cut off so that a later extension reads zeros. */
+  /** Sets the size, zeroing what is cut off so that a later extension reads zeros; ENOSPC if the pages do not fit. */
   setSize(n: number): void {
+    this.sb.space.charge(pageBytes(n) - pageBytes(this.length));
     this.generation++;
     if (n < this.length && n < this.data.length) this.data.fill(0, n, Math.min(this.length, this.data.length));
     this.length = n;
@@ -93,6 +112,18 @@ export class RegularFile extends Inode {
     const grown = new Uint8Array(Math.max(n, Math.min(this.data.length * 2, n + (1 << 24)), 64));
     grown.set(this.data);
     this.data = grown;
+  }
+  /** How far a write may take the file: its last page, then the filesystem's free pages. */
+  spaceEnd(): number {
+    return pageBytes(this.length) + this.sb.space.freeBytes;
+  }
+  protected override mayRelease(): boolean {
+    return this.opens === 0;
+  }
+  protected override freeStorage(): void {
+    this.sb.space.charge(-pageBytes(this.length));
+    this.length = 0;
+    this.data = new Uint8Array(0);
   }
 }
 

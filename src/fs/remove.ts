@@ -54,6 +54,7 @@ export function unlink(ctx: FsContext, path: string, now: Timespec): void {
   removeEntry(w.dir, w.name);
   node.nlink--;
   node.ctime = now;
+  node.dropped(); // its space and inode come back (space.ts)
   touchModified(w.dir, now);
 }
 
@@ -72,6 +73,7 @@ export function rmdir(ctx: FsContext, path: string, now: Timespec): void {
   removeEntry(w.dir, w.name);
   dir.nlink = 0;
   dir.ctime = now;
+  dir.dropped();
   touchModified(w.dir, now);
 }
 
@@ -127,6 +129,7 @@ export function rename(ctx: FsContext, from: string, to: string, now: Timespec):
     if (target instanceof Directory) target.nlink = 0;
     else target.nlink--;
     target.ctime = now;
+    target.dropped();
   }
   removeEntry(ow.dir, ow.name);
   addEntry(nw.dir, nw.name, old);

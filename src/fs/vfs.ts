@@ -39,6 +39,7 @@ import type {
   Dirent, DirectoryNode, FileOps, FsClock, FsContext, Node, OpenFile, ProcessInfoSource, StatRecord, Timespec,
 } from './types.js';
 import { ResolvingPath, checkPath, crossMounts } from './walk.js';
+import { DEFAULT_FS_SIZE, PAGE_SIZE, Space, statfsOf, unlimitedSpace } from './space.js';
 
 export type { TimeArg } from './attr.js';
 
@@ -69,6 +70,10 @@ export interface VfsOptions {
   readonly protectedHardlinks?: boolean;
   /** The largest size a write or truncate may give a file (EFBIG beyond; default 1 GiB). */
   readonly maxFileSize?: number;
+  /** Size of the filesystems in memory (root, memfs and devfs mounts share it): ENOSPC beyond (default 1 GiB). */
+  readonly fsSize?: number;
+  /** Their inode limit (default one per 4 KiB page of fsSize, as tmpfs's nr_inodes scale). */
+  readonly fsInodes?: number;
 }
 
 /** st_dev of the root filesystem when options.rootDev is absent: 8:1, like /dev/sda1. */
@@ -81,6 +86,8 @@ export class Vfs implements OpenEnv {
   /** Character device drivers by rdev; the kernel registers terminals here (devpts.ts). */
   readonly devices: Map<number, Device>;
   readonly maxFileSize: number;
+  /** The size and inode limits of the in-memory filesystems (space.ts). */
+  readonly space: Space;
   private nextAnonMinor = FIRST_ANON_MINOR;
   /** Inodes outside the tree: pipes, sockets, host streams (Linux's pipefs / anon_inodefs). */
   private readonly anonFs: Fs;
@@ -90,7 +97,9 @@ export class Vfs implements OpenEnv {
   constructor(readonly options: VfsOptions) {
     this.devices = deviceTable(options.random ?? defaultRandom());
     this.maxFileSize = options.maxFileSize ?? 1 << 30;
-    const rootFs = new Fs(options.rootDev ?? DEFAULT_ROOT_DEV, 'memfs', false, false);
+    const fsSize = options.fsSize ?? DEFAULT_FS_SIZE;
+    this.space = new Space(fsSize, options.fsInodes ?? Math.max(1024, Math.floor(fsSize / PAGE_SIZE)));
+    const rootFs = new Fs(options.rootDev ?? DEFAULT_ROOT_DEV, 'memfs', false, false, this.space);
     const root = new Directory(rootFs, S_IFDIR | 0o755, 0, 0, this.now());
     rootFs.root = root;
     this.root = root;
@@ -137,7 +146,8 @@ export class Vfs implements OpenEnv {
       else dir = crossMounts(child) as Directory;
     });
     if (mp.mounted || mp === this.root) throw new SysError(EBUSY);
-    const fs = new Fs(spec.dev ?? this.anonDev(), spec.type, spec.readonly ?? false, spec.nosuid ?? false);
+    const fs = new Fs(spec.dev ?? this.anonDev(), spec.type, spec.readonly ?? false, spec.nosuid ?? false,
+      spec.type === 'procfs' ? unlimitedSpace() : this.space);
     const now = this.now();
     let root: Directory;
     if (spec.type === 'procfs') {
@@ -151,6 +161,11 @@ export class Vfs implements OpenEnv {
     root.parent = mp.parent;
     root.name = mp.name;
     mp.mounted = root;
+  }
+
+  /** statfs(2) of the filesystem holding node (space.ts). */
+  statfs(node: Node): number[] {
+    return statfsOf(node.sb as Fs);
   }
 
   /** mount -o remount: changes a mounted filesystem's flags (EINVAL if path is no mount root). */
@@ -316,7 +331,13 @@ export class Vfs implements OpenEnv {
   close(file: OpenFile): void {
     if (file.refs <= 0) throw new SysError(EBADF);
     file.refs--;
-    if (file.refs === 0) file.ops.release?.(file);
+    if (file.refs === 0) {
+      file.ops.release?.(file);
+      if (file.node instanceof RegularFile) {
+        file.node.opens--;
+        file.node.dropped(); // an unlinked file's space comes back with its last description
+      }
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import { makeClock, parseClockStart, timespecToNs, type KernelClock } from './cl
 import { makeCredentials, type Credentials } from './creds.js';
 import { makeRandom, type RandomSource } from './random.js';
 import { ChannelServer } from './channel-server.js';
+import { DEFAULT_MEMORY_LIMIT, DEFAULT_OOM_THRESHOLD, OomKiller, type MemoryProbe } from './oom.js';
 import { Scheduler } from './scheduler.js';
 import { setupSystem, type SystemSpec } from './setup.js';
 import { Vfs, type MountSpec } from '../fs/vfs.js';
@@ -57,6 +58,18 @@ export interface BootOptions extends SystemSpec {
   readonly spin?: number;
   /** Host monotonic milliseconds (performance.now); only real-time mode reads it. */
   readonly hostNow?: () => number;
+  /** Processes in the whole system (threads-max): fork and posix_spawn beyond it are EAGAIN (default 512). */
+  readonly maxProcesses?: number;
+  /** Bytes the in-memory filesystems may hold: ENOSPC beyond (default 1 GiB; see fs/space.ts). */
+  readonly fsSize?: number;
+  /** Inodes they may hold (default one per 4 KiB of fsSize). */
+  readonly fsInodes?: number;
+  /** The host's memory, for the OOM killer and memory limits (oom.ts); the Node boot gives one. */
+  readonly memory?: MemoryProbe;
+  /** Host resident memory (bytes) above which the OOM killer kills the largest process (default 1.5 GiB). */
+  readonly oomThreshold?: number;
+  /** Address space (bytes) one process may take while its RLIMIT_AS is unlimited (default 16 GiB). */
+  readonly memoryLimit?: number;
 }
 
 /** Where a new process's standard descriptor comes from. */
@@ -113,6 +126,8 @@ export class Kernel {
   /** uname's nodename; sethostname(2) changes it. */
   hostname: string;
   private readonly pool: WorkerPool;
+  /** The OOM killer, when the platform can measure memory. */
+  readonly oom: OomKiller | undefined;
   /** Host streams given as stdin: a reader waiting on one is waiting for the host, not deadlocked. */
   private readonly hostInputs = new Set<HostInput>();
   private nextPid: number;
@@ -134,6 +149,8 @@ export class Kernel {
       ...(options.mounts ? { mounts: options.mounts } : {}),
       procSource,
       random: (buf) => this.random.fill(buf),
+      ...(options.fsSize !== undefined ? { fsSize: options.fsSize } : {}),
+      ...(options.fsInodes !== undefined ? { fsInodes: options.fsInodes } : {}),
     });
     this.ptys = new PtyTable(this.vfs, ttyHooks(this));
     this.hostname = options.hostname ?? 'posixbox';
@@ -147,6 +164,8 @@ export class Kernel {
     this.server = new ChannelServer(this);
     setupSystem(this, options);
     this.pool = new WorkerPool(options.workers, options.poolSize ?? 1);
+    this.oom = options.memory ? new OomKiller(this, options.memory, options.oomThreshold ?? DEFAULT_OOM_THRESHOLD,
+      options.memoryLimit ?? DEFAULT_MEMORY_LIMIT) : undefined;
   }
 
   newFdTable(): FdTable {
@@ -343,6 +362,7 @@ export class Kernel {
     }
     this.server.close();
     this.pool.close();
+    this.oom?.stop();
   }
 
   /** shutdown(), then wait until every Worker thread has stopped (before a host process exits). */

@@ -17,6 +17,7 @@ import { makeProcApi } from './procapi.js';
 import { makeTtyApi } from './ttyapi.js';
 import { makePopenApi } from './popenapi.js';
 import { makeSelect } from './selectmod.js';
+import { makeStatvfsApi } from './statvfs.js';
 import * as P from './posixpath.js';
 import type { ProcessRuntime } from './runtime-types.js';
 
@@ -31,7 +32,7 @@ export function makeOs(rt: ProcessRuntime) {
   const environ = new Environ(rt.env, rt.env);
 
   const os = {
-    ...files, ...paths, ...dirs, ...creds, ...procs, ...pipes, ...makeTtyApi(rt).os,
+    ...files, ...paths, ...dirs, ...creds, ...procs, ...pipes, ...makeTtyApi(rt).os, ...makeStatvfsApi(rt),
     subprocess,
     error: OSError,
     OSError,

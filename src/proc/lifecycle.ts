@@ -18,8 +18,12 @@ export const WCONTINUED = 8;
 export const WALL = 0x40000000;
 export const WCLONE = 0x80000000;
 
-/** Processes in the whole system, whatever their owner: a fork beyond this is EAGAIN. */
-export const MAX_PROCESSES = 4096;
+/**
+ * Processes in the whole system, whatever their owner (Linux's kernel.threads-max): a fork or
+ * posix_spawn beyond this is EAGAIN, for root too. Each process is a Worker thread of the host
+ * (~10-20 MB), so the default keeps the host's memory bounded; boot option `maxProcesses`.
+ */
+export const DEFAULT_MAX_PROCESSES = 512;
 
 /** How many live or zombie processes a real uid has (what RLIMIT_NPROC counts). */
 function processesOf(k: Kernel, ruid: number): number {
@@ -32,12 +36,21 @@ function processesOf(k: Kernel, ruid: number): number {
  * fork(2): a copy of the parent — credentials, cwd, umask, signal dispositions and mask, the
  * same open file descriptions — whose new Worker replays the parent's record up to this call.
  */
+/**
+ * Whether `parent` may make one more process — every way of making one (fork, posix_spawn)
+ * checks here, as Linux's copy_process does: EAGAIN when the system holds maxProcesses
+ * (threads-max), or when the real uid's processes (zombies included) reach RLIMIT_NPROC,
+ * unless the caller is root (INIT_USER, CAP_SYS_RESOURCE).
+ */
+export function checkNewProcess(k: Kernel, parent: Process): void {
+  if (k.procs.size - 1 >= (k.options.maxProcesses ?? DEFAULT_MAX_PROCESSES)) throw new SysError(EAGAIN);
+  const { euid, ruid } = parent.creds;
+  if (euid !== 0 && ruid !== 0 && processesOf(k, ruid) >= parent.nprocLimit[0]) throw new SysError(EAGAIN);
+}
+
 export function fork(k: Kernel, parent: Process, forkDigest: number): number {
   if (parent.log.overflowed) throw new SysError(ENOMEM);
-  if (k.procs.size > MAX_PROCESSES) throw new SysError(EAGAIN);
-  if (parent.creds.euid !== 0 && parent.creds.ruid !== 0 && processesOf(k, parent.creds.ruid) >= parent.nprocLimit[0]) {
-    throw new SysError(EAGAIN);
-  }
+  checkNewProcess(k, parent);
   const pid = k.allocPid();
   const child = new Process(pid, parent, parent.creds, parent.cwd, parent.root, parent.umask, parent.fds.clone(),
     parent.argv, parent.env, parent.login, k.clock.now(), undefined);

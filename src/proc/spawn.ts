@@ -3,11 +3,14 @@
  * pipelines. The child gets the caller's credentials, cwd, umask, signal mask and descriptors,
  * then the file actions (open, close, dup2, chdir) in order, then the program as execve loads
  * it. Errors in the actions or in loading are returned to the caller, and no child is left.
+ * Like fork (Linux's copy_process, which glibc's posix_spawn reaches through clone), it is
+ * refused with EAGAIN at RLIMIT_NPROC and at the system's process cap (lifecycle.ts).
  */
-import { EAGAIN, EINVAL } from '../kernel/abi/errno.js';
+import { EINVAL } from '../kernel/abi/errno.js';
 import { SysError } from '../kernel/errors.js';
 import type { Kernel } from '../kernel/kernel.js';
 import { commitExec, loadImage } from './exec.js';
+import { checkNewProcess } from './lifecycle.js';
 import { Process } from './process.js';
 
 
@@ -55,7 +58,7 @@ function parseActions(text: string): FileAction[] {
 export function spawnProcess(k: Kernel, parent: Process, path: string, argv: readonly string[], env: readonly string[],
   actionsText: string, flags: number, pgroup: number): number {
   const actions = parseActions(actionsText);
-  if (k.procs.size > 4096) throw new SysError(EAGAIN);
+  checkNewProcess(k, parent);
   const child = new Process(k.allocPid(), parent, parent.creds, parent.cwd, parent.root, parent.umask, parent.fds.clone(),
     argv, env, parent.login, k.clock.now(), undefined);
   child.signals = parent.signals.clone();

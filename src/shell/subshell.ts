@@ -22,7 +22,7 @@
 import os from 'posixbox/os';
 import type { Command, List } from './ast.js';
 import type { Shell } from './shell.js';
-import { SH_PATH, sigdefaults, type FileAction } from './exec/spawn.js';
+import { SH_PATH, sigdefaults, spawnOrFail, type FileAction } from './exec/spawn.js';
 
 export const STATE_FD = 63;
 const PIPE_CAPACITY = 65536;
@@ -93,7 +93,7 @@ export function spawnSubshell(sh: Shell, body: List, actions: readonly FileActio
   try {
     const early = data.length <= PIPE_CAPACITY;
     if (early) os.writeAll(w, data);
-    pid = os.posix_spawn(SH_PATH, ['sh', '--subshell', String(STATE_FD)], sh.st.environ(), {
+    pid = spawnOrFail(SH_PATH, ['sh', '--subshell', String(STATE_FD)], sh.st.environ(), {
       file_actions: [...actions, ['dup2', r, STATE_FD]] as FileAction[],
       ...(pgid !== undefined ? { setpgroup: pgid } : {}),
       setsigdef: sigdefaults(sh),

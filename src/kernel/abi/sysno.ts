@@ -16,7 +16,7 @@ export const SYS = {
   getpgid: 121, getsid: 124, mknod: 133, getdents64: 217, clock_gettime: 228, exit_group: 231,
   openat: 257, mkdirat: 258, mknodat: 259, fchownat: 260, newfstatat: 262, unlinkat: 263,
   renameat2: 316, linkat: 265, symlinkat: 266, readlinkat: 267, fchmodat: 268, faccessat2: 439,
-  utimensat: 280, dup3: 292, pipe2: 293, getrandom: 318,
+  utimensat: 280, dup3: 292, pipe2: 293, getrandom: 318, statfs: 137, fstatfs: 138,
   /** posixbox: the login name recorded for the process's session (getlogin(3) reads utmp on Linux). */
   getlogin: 1000,
   /** posixbox: wait until the scheduler gives this new process the CPU; returns its pid. */

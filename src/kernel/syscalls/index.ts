@@ -10,8 +10,9 @@ import { pollCalls } from './poll.js';
 import { procCalls } from './proc.js';
 import { processCalls } from './process.js';
 import { signalCalls } from './signal.js';
+import { statfsCalls } from './statvfs.js';
 import { ttyCalls } from './tty.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallEntry> = new Map([
-  ...ioCalls, ...pathCalls, ...credCalls, ...procCalls, ...processCalls, ...signalCalls, ...pollCalls, ...ttyCalls,
+  ...ioCalls, ...pathCalls, ...credCalls, ...procCalls, ...processCalls, ...signalCalls, ...pollCalls, ...ttyCalls, ...statfsCalls,
 ]);

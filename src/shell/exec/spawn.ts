@@ -3,14 +3,18 @@
  * (remembered in the hash table), then posix_spawn with the redirections as file actions, in a
  * new process group under job control, with the signals the shell catches or ignores for itself
  * set back to default. A file the kernel cannot execute (ENOEXEC) runs as a shell script, as
- * POSIX asks. Failures are dash's: `foo: not found` (127), `foo: Permission denied` (126).
+ * POSIX asks. Failures are dash's: `foo: not found` (127), `foo: Permission denied` (126), and
+ * a process that cannot be made (EAGAIN at RLIMIT_NPROC, ENOMEM) is dash's fatal `Cannot fork`.
  */
 import os, { OSError } from 'posixbox/os';
 import type { Shell } from '../shell.js';
+import { ShellError } from '../state.js';
 
 const ENOENT = 2;
 const EACCES = 13;
 const ENOEXEC = 8;
+const EAGAIN = 11;
+const ENOMEM = 12;
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 export const SH_PATH = '/bin/sh';
@@ -63,6 +67,16 @@ export function sigdefaults(sh: Shell): number[] {
   return out;
 }
 
+/** posix_spawn, with dash's `sh: LINE: Cannot fork` (status 2, fatal) when no process can be made. */
+export function spawnOrFail(...args: Parameters<typeof os.posix_spawn>): number {
+  try {
+    return os.posix_spawn(...args);
+  } catch (e) {
+    if (e instanceof OSError && (e.errno === EAGAIN || e.errno === ENOMEM)) throw new ShellError('Cannot fork', 2);
+    throw e;
+  }
+}
+
 /**
  * Spawn argv[0] (already searched: `path`) with the environment and file actions. Returns the
  * pid, or throws ShellError-worthy text as { error, status } via the result.
@@ -75,7 +89,7 @@ export function spawnCommand(sh: Shell, path: string, argv: readonly string[], e
     setsigdef: sigdefaults(sh),
   };
   try {
-    return os.posix_spawn(path, argv, env, opts);
+    return spawnOrFail(path, argv, env, opts);
   } catch (e) {
     if (!(e instanceof OSError)) throw e;
     if (e.errno === ENOEXEC) {

@@ -1,0 +1,170 @@
+/**
+ * Memory limits and the OOM killer (Linux's mm/oom_kill.c, and RLIMIT_AS / RLIMIT_DATA).
+ *
+ * Every process is a Worker thread of one host process, and a JavaScript engine cannot be made
+ * to fail one allocation for one thread: a Worker's heap limit (resourceLimits) stops only its
+ * own heap, never its ArrayBuffers. So the kernel watches the host instead. A probe that the
+ * platform's boot supplies (Node: src/node-memory.ts) samples the host's memory every few
+ * milliseconds; what grows between two samples, beyond the kernel's own heap and buffers (the
+ * filesystem), is charged to the processes that ran meanwhile — those not waiting in a system
+ * call — shared equally, and what shrinks is credited back the same way. Then, as Linux's
+ * out_of_memory() does when memory runs out:
+ *
+ * - when the host's resident memory passes `oomThreshold`, the process charged with the most
+ *   (Linux's oom_badness: the largest) is sent SIGKILL and the kernel log's line
+ *   `Out of memory: Killed process N (name)` goes to onDiagnostic and to the victim's
+ *   controlling terminal;
+ * - a process whose resident charge passes its RLIMIT_DATA, or whose address space (untouched
+ *   ArrayBuffers included) passes its RLIMIT_AS or the kernel's `memoryLimit`, is killed the same
+ *   way (Linux would fail the allocation; an engine cannot be told to, so the process dies as a
+ *   memory cgroup's member does).
+ *
+ * Never init, never the kernel. After a kill the killer waits for the victim's memory to go back
+ * before choosing again. In a browser there is no probe to read (no per-Worker or process memory
+ * figures), so none of this runs there: a tab that allocates without end is ended by the browser.
+ */
+import { SIGKILL } from './abi/signal.js';
+import { CTL_STATE, STATE_REQUEST } from './abi/channel.js';
+import { controllingTty } from '../proc/jobctl.js';
+import { sendSignal } from '../proc/signal-deliver.js';
+import type { Kernel } from './kernel.js';
+import type { Process } from '../proc/process.js';
+
+/** One reading of the host's memory, in bytes. */
+export interface MemorySample {
+  /** Resident memory of the whole host process. */
+  readonly rss: number;
+  /** Of that, what the kernel's own thread holds: its heap and its buffers (the filesystem). */
+  readonly kernel: number;
+  /** Address space the Workers took beyond what a Worker reserves for itself (0 where unknown). */
+  readonly virtual: number;
+}
+
+/** How a platform measures the host; the Node boot gives one (node-memory.ts). */
+export interface MemoryProbe {
+  sample(): MemorySample;
+  /** Let go of what the probe holds (the kernel's shutdown). */
+  close?(): void;
+}
+
+export const RLIMIT_DATA = 2;
+export const RLIMIT_AS = 9;
+/** Host resident memory above which the OOM killer acts (boot option `oomThreshold`). */
+export const DEFAULT_OOM_THRESHOLD = 1536 * 2 ** 20;
+/** The most address space one process may take when RLIMIT_AS is unlimited (boot option `memoryLimit`). */
+export const DEFAULT_MEMORY_LIMIT = 16 * 2 ** 30;
+const SAMPLE_MS = 10;
+/** After a kill: how long to let the victim's Worker go before choosing again. */
+const GRACE_MS = 150;
+
+interface Charge {
+  resident: number;
+  virtual: number;
+  /** Calls served when last sampled: a process that made calls meanwhile has run. */
+  calls: number;
+}
+
+export class OomKiller {
+  private readonly charges = new Map<Process, Charge>();
+  private last: MemorySample;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private quietUntil = 0;
+
+  constructor(private readonly k: Kernel, private readonly probe: MemoryProbe,
+    private readonly threshold: number, private readonly memoryLimit: number) {
+    this.last = probe.sample();
+    this.timer = setInterval(() => this.tick(), SAMPLE_MS);
+    const t: unknown = this.timer;
+    if (typeof t === 'object' && t !== null && 'unref' in t && typeof t.unref === 'function') t.unref(); // never keeps the host alive
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    this.probe.close?.();
+  }
+
+  /** What a process has been charged with, in bytes (for tests and /proc-style reports). */
+  usage(p: Process): { resident: number; virtual: number } {
+    const c = this.charges.get(p);
+    return { resident: c?.resident ?? 0, virtual: c?.virtual ?? 0 };
+  }
+
+  private tick(): void {
+    const now = performance.now();
+    const s = this.probe.sample();
+    const grown = (s.rss - s.kernel) - (this.last.rss - this.last.kernel);
+    const grownVirtual = s.virtual - this.last.virtual;
+    this.last = s;
+    const ran = this.attribute(grown, grownVirtual);
+    if (now < this.quietUntil) return;
+    for (const p of ran) {
+      const c = this.charges.get(p)!;
+      if (c.resident > this.limit(p, RLIMIT_DATA, Infinity) || c.virtual > this.limit(p, RLIMIT_AS, this.memoryLimit)) {
+        this.kill(p, now);
+        return;
+      }
+    }
+    if (s.rss > this.threshold) {
+      const victim = this.worst();
+      if (victim) this.kill(victim, now);
+    }
+  }
+
+  /** Share a change of the Workers' memory among the processes that ran since the last sample. */
+  private attribute(grown: number, grownVirtual: number): Process[] {
+    const ran: Process[] = [];
+    for (const [p, c] of this.charges) if (p.state === 'Z' || !this.k.procs.has(p.pid)) this.charges.delete(p);
+    for (const p of this.k.procs.values()) {
+      if (p === this.k.init || p.state === 'Z' || !p.channel) continue;
+      let c = this.charges.get(p);
+      if (!c) {
+        c = { resident: 0, virtual: 0, calls: p.calls };
+        this.charges.set(p, c);
+      }
+      const waiting = Atomics.load(p.channel.ctl, CTL_STATE) === STATE_REQUEST || p.parked !== undefined || p.state === 'T';
+      if (!waiting || c.calls !== p.calls) ran.push(p);
+      c.calls = p.calls;
+    }
+    for (const p of ran) {
+      const c = this.charges.get(p)!;
+      c.resident = Math.max(0, c.resident + grown / ran.length);
+      c.virtual = Math.max(0, c.virtual + grownVirtual / ran.length);
+    }
+    return ran;
+  }
+
+  private limit(p: Process, resource: number, otherwise: number): number {
+    const soft = p.limits.get(resource)?.[0];
+    return soft === undefined || soft < 0 ? otherwise : soft;
+  }
+
+  /** The process charged with the most (oom_badness), the newest on a tie; never init. */
+  private worst(): Process | undefined {
+    let best: Process | undefined;
+    let most = -1;
+    for (const [p, c] of this.charges) {
+      if (p.state === 'Z' || p === this.k.init) continue;
+      const score = c.resident + c.virtual / 64;
+      if (score > most || (score === most && best !== undefined && p.pid > best.pid)) {
+        best = p;
+        most = score;
+      }
+    }
+    return best;
+  }
+
+  private kill(p: Process, now: number): void {
+    const line = `Out of memory: Killed process ${p.pid} (${p.name})\n`;
+    const tty = controllingTty(this.k, p);
+    this.charges.delete(p);
+    this.quietUntil = now + GRACE_MS;
+    sendSignal(this.k, p, SIGKILL);
+    this.k.options.onDiagnostic?.(line);
+    try {
+      tty?.write(new TextEncoder().encode(line)); // through the line discipline (ONLCR), as printk to a console
+    } catch {
+      // a terminal whose output is full: the diagnostic channel has the line
+    }
+  }
+}
