@@ -100,7 +100,9 @@ export class OomKiller {
     if (now < this.quietUntil) return;
     for (const p of ran) {
       const c = this.charges.get(p)!;
-      if (c.resident > this.limit(p, RLIMIT_DATA, Infinity) || c.virtual > this.limit(p, RLIMIT_AS, this.memoryLimit)) {
+      // Address space holds what is resident too (AS ≥ RSS); untouched buffers only show in `virtual`.
+      const space = Math.max(c.resident, c.virtual);
+      if (c.resident > this.limit(p, RLIMIT_DATA, Infinity) || space > this.limit(p, RLIMIT_AS, this.memoryLimit)) {
         this.kill(p, now);
         return;
       }

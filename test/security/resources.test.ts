@@ -149,3 +149,149 @@ export function main() {
     }
   }, 120_000);
 });
+
+describe('the filesystem\'s size: ENOSPC, earlier files intact, statvfs totals that add up', () => {
+  /** Bytes a fresh kernel without /bin already uses; the rows give it 1 MiB more. */
+  const FILL = `import os from 'posixbox/os';
+const show = (what) => {
+  const v = os.statvfs('.');
+  console.log(what + ': f_blocks=' + v.f_blocks + ' used=' + (v.f_blocks - v.f_bfree) + ' f_bavail=' + v.f_bavail +
+    ' f_files=' + v.f_files + ' f_ffree=' + v.f_ffree);
+};
+export function main() {
+  show('before');
+  const sizes = [];
+  for (let i = 0; ; i++) {
+    const fd = os.open('f' + i, os.O_WRONLY | os.O_CREAT, 0o644);
+    try {
+      const n = os.write(fd, new Uint8Array(300000).fill(65 + i));
+      sizes.push(n);
+      if (n < 300000) {
+        console.log('f' + i + ': short write of ' + n);
+        try { os.write(fd, 'x'); } catch (e) { console.log('f' + i + ' again: ' + e); }
+        break;
+      }
+    } finally {
+      os.close(fd);
+    }
+  }
+  try { os.close(os.open('g', os.O_WRONLY | os.O_CREAT, 0o644)); os.write(os.open('g', os.O_WRONLY), 'x'); } catch (e) { console.log('g: ' + e); }
+  try { os.truncate('f0', 400000); } catch (e) { console.log('truncate: ' + e); }
+  show('full');
+  const intact = sizes.every((n, i) => {
+    const fd = os.open('f' + i, os.O_RDONLY);
+    let got = 0, same = true;
+    for (let b = os.read(fd, 65536); b.length > 0; b = os.read(fd, 65536)) { got += b.length; same &&= b.every((c) => c === 65 + i); }
+    os.close(fd);
+    return got === n && same;
+  });
+  console.log('files ' + sizes.join(',') + ' intact: ' + intact);
+  const held = os.open('f1', os.O_RDONLY);
+  os.unlink('f1');
+  show('f1 unlinked, still open');
+  os.close(held);
+  show('f1 closed');
+  const fd = os.open('f1', os.O_WRONLY | os.O_CREAT, 0o644);
+  console.log('rewrote ' + os.write(fd, new Uint8Array(300000).fill(66)));
+  os.close(fd);
+  show('after');
+  return 0;
+}
+`;
+  /** As root: the used blocks of the root filesystem against every regular file's pages on it. */
+  const SUM = `import os, { stat } from 'posixbox/os';
+export function main() {
+  const v = os.statvfs('/');
+  const dev = os.stat('/').st_dev;
+  let pages = 0, files = 0;
+  const visit = (dir) => {
+    for (const name of os.listdir(dir)) {
+      const path = (dir === '/' ? '' : dir) + '/' + name;
+      const st = os.lstat(path);
+      if (stat.S_ISDIR(st.st_mode)) { if (path !== '/proc') visit(path); continue; }
+      if (stat.S_ISREG(st.st_mode) && st.st_dev === dev) { pages += Math.ceil(st.st_size / 4096); files++; }
+    }
+  };
+  visit('/');
+  console.log('used ' + (v.f_blocks - v.f_bfree) + ' = pages of ' + files + ' files: ' + (v.f_blocks - v.f_bfree === pages));
+  console.log('f_bsize ' + v.f_bsize + ' f_frsize ' + v.f_frsize + ' f_flag ' + v.f_flag + ' f_namemax ' + v.f_namemax +
+    ' f_favail=f_ffree ' + (v.f_favail === v.f_ffree) + ' f_bavail=f_bfree ' + (v.f_bavail === v.f_bfree));
+  return 0;
+}
+`;
+
+  it('alice fills a 1 MiB filesystem: a short write, then ENOSPC; her files are intact; space comes back', async () => {
+    const probe = kernel({ binaries: {} });
+    const base = probe.k.vfs.space.usedBytes;
+    const inodes = probe.k.vfs.space.usedInodes;
+    probe.k.shutdown();
+    expect(base).toBe(4 * 4096); // /etc's passwd, group, shadow and hostname, a page each
+    const { k } = kernel({ binaries: {}, fsSize: base + 2 ** 20, fsInodes: inodes + 12 });
+    try {
+      const blocks = (base + 2 ** 20) / 4096;
+      const s = (what: string, used: number, files: number): string =>
+        `${what}: f_blocks=${blocks} used=${used} f_bavail=${blocks - used} f_files=${inodes + 12} f_ffree=${inodes + 12 - files}\n`;
+      expect(await run(k, 'alice', { program: FILL })).toEqual({
+        stdout: s('before', 4, inodes) +
+          'f3: short write of 139264\n' + // 4 + 3 × 74 pages taken, 34 left
+          'f3 again: [Errno 28] No space left on device\n' +
+          'g: [Errno 28] No space left on device\n' +
+          'truncate: [Errno 28] No space left on device: \'f0\'\n' +
+          s('full', blocks, inodes + 5) +
+          'files 300000,300000,300000,139264 intact: true\n' +
+          s('f1 unlinked, still open', blocks, inodes + 5) +
+          s('f1 closed', blocks - 74, inodes + 4) +
+          'rewrote 300000\n' +
+          s('after', blocks, inodes + 5),
+        stderr: '', status: 0,
+      });
+      expect(await run(k, 'root', { program: SUM })).toEqual({
+        stdout: `used ${blocks} = pages of 9 files: true\nf_bsize 4096 f_frsize 4096 f_flag 4096 f_namemax 255 f_favail=f_ffree true f_bavail=f_bfree true\n`,
+        stderr: '', status: 0,
+      });
+      expect(k.bugs).toEqual([]);
+    } finally {
+      k.shutdown();
+    }
+  }, 60_000);
+
+  it('the inode limit: creating past it is ENOSPC', async () => {
+    const probe = kernel({ binaries: {} });
+    const inodes = probe.k.vfs.space.usedInodes;
+    probe.k.shutdown();
+    const { k } = kernel({ binaries: {}, fsInodes: inodes + 3 });
+    try {
+      expect(await run(k, 'alice', { program: `import os from 'posixbox/os';
+export function main() {
+  for (const [what, f] of [['a', () => os.close(os.open('a', os.O_CREAT | os.O_WRONLY))], ['d', () => os.mkdir('d')],
+    ['l', () => os.symlink('a', 'l')], ['b', () => os.close(os.open('b', os.O_CREAT | os.O_WRONLY))], ['e', () => os.mkdir('e')]]) {
+    try { f(); console.log(what + ' made'); } catch (e) { console.log(what + ': ' + e); }
+  }
+  os.unlink('a');
+  os.mkdir('e');
+  console.log('e made after unlinking a; f_ffree ' + os.statvfs('.').f_ffree);
+  return 0;
+}
+` })).toEqual({
+        stdout: 'a made\nd made\nl made\nb: [Errno 28] No space left on device: \'b\'\ne: [Errno 28] No space left on device: \'e\'\n' +
+          'e made after unlinking a; f_ffree 0\n',
+        stderr: '', status: 0,
+      });
+    } finally {
+      k.shutdown();
+    }
+  }, 60_000);
+
+  it('with /bin installed (1 GiB default): statvfs totals add up, and the CLI\'s --fs-size parses as tmpfs\'s size=', async () => {
+    const { k } = kernel();
+    try {
+      const r = await run(k, 'root', { program: SUM });
+      expect(r.stdout).toMatch(/^used \d+ = pages of \d+ files: true\nf_bsize 4096 f_frsize 4096 f_flag 4096 f_namemax 255 f_favail=f_ffree true f_bavail=f_bfree true\n$/);
+      expect(k.vfs.space.maxBytes).toBe(2 ** 30);
+    } finally {
+      k.shutdown();
+    }
+    expect(['512M', '1G', '1g', '4096', '64k'].map((v) => parseSize('--fs-size', v))).toEqual([2 ** 29, 2 ** 30, 2 ** 30, 4096, 65536]);
+    for (const bad of ['1.5G', 'big', '', '10']) expect(() => parseSize('--fs-size', bad)).toThrow(UsageError);
+  }, 60_000);
+});
