@@ -12,7 +12,7 @@
  * - memory: a program allocating ArrayBuffers without end (touched or not) is killed by the OOM
  *   killer with SIGKILL and the kernel log's line, and the kernel and other processes go on.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROGRAMS } from '#programs';
 import { boot, type NodeBootOptions } from '../../src/index.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
@@ -34,9 +34,10 @@ interface Ran {
   readonly status: number;
 }
 
-/** The most resident memory the host had while rows ran. */
+/** The most resident memory the host had while the current row ran. */
 const peak = { rss: 0 };
 const sampler = setInterval(() => { peak.rss = Math.max(peak.rss, process.memoryUsage.rss()); }, 5);
+beforeEach(() => { peak.rss = process.memoryUsage.rss(); });
 afterAll(() => clearInterval(sampler));
 
 /** A kernel for one table, with its diagnostics collected. */
@@ -294,4 +295,47 @@ export function main() {
     expect(['512M', '1G', '1g', '4096', '64k'].map((v) => parseSize('--fs-size', v))).toEqual([2 ** 29, 2 ** 30, 2 ** 30, 4096, 65536]);
     for (const bad of ['1.5G', 'big', '', '10']) expect(() => parseSize('--fs-size', bad)).toThrow(UsageError);
   }, 60_000);
+});
+
+describe('memory: the OOM killer ends a program that allocates without end, and nothing else', () => {
+  const hog = (alloc: string): string => `#!posixbox
+import os from 'posixbox/os';
+export function main() {
+  console.log('hog ' + os.getpid());
+  const a = [];
+  for (;;) a.push(${alloc});
+}
+`;
+  const FILES: readonly FileSpec[] = [
+    { path: '/usr/local/bin/hog', mode: '0755', content: hog('new ArrayBuffer(64 << 20)') },
+    { path: '/usr/local/bin/toucher', mode: '0755', content: hog('new Uint8Array(64 << 20).fill(1)') },
+  ];
+  const ALICE_ID = 'uid=1000(alice) gid=1000(alice) groups=1000(alice),100(users),1002(students)\n';
+  /** `below`: the host's peak during the row stays under this (the per-process limits act long before the host's threshold). */
+  const rows: ReadonlyArray<{ name: string; boot?: NodeBootOptions; script: string; hog: string; below: number }> = [
+    { name: 'untouched ArrayBuffers: the address space passes the per-process limit (16 GiB)', script: 'hog', hog: 'hog', below: 2 ** 30 },
+    { name: 'touched pages: the host passes the OOM threshold (1.5 GiB resident)', script: 'toucher', hog: 'toucher', below: HOST_BOUND },
+    { name: 'touched pages under ulimit -v 262144 (RLIMIT_AS 256 MiB)', script: 'ulimit -v 262144; toucher', hog: 'toucher', below: 2 ** 30 },
+    { name: 'untouched under ulimit -v 1048576 (RLIMIT_AS 1 GiB)', script: 'ulimit -v 1048576; hog', hog: 'hog', below: 2 ** 30 },
+    { name: 'in real time too', boot: { realtime: true }, script: 'toucher', hog: 'toucher', below: HOST_BOUND },
+    { name: 'a lower OOM threshold (oomThreshold 768 MiB)', boot: { oomThreshold: 768 * 2 ** 20 }, script: 'toucher', hog: 'toucher', below: 2 ** 30 },
+  ];
+  for (const r of rows) {
+    it(r.name, async () => {
+      const { k, diag } = kernel({ files: FILES, ...r.boot });
+      try {
+        const t0 = performance.now();
+        const got = await run(k, 'alice', { sh: `sleep 2 & ${r.script}; echo "status $?"; wait; echo "sleep: $?"; id` });
+        const pid = /^hog (\d+)\n/.exec(got.stdout)?.[1];
+        expect(got).toEqual({ stdout: `hog ${pid}\nstatus 137\nsleep: 0\n${ALICE_ID}`, stderr: 'Killed\n', status: 0 });
+        expect(diag).toEqual([`Out of memory: Killed process ${pid} (${r.hog})\n`]);
+        expect(await run(k, 'root', { sh: 'id' })).toEqual({ stdout: ROOT_ID, stderr: '', status: 0 });
+        expect(k.bugs).toEqual([]);
+        expect(peak.rss).toBeLessThan(r.below);
+        console.log(r.name, Math.round(performance.now() - t0), 'ms; host peak', Math.round(peak.rss / 2 ** 20), 'MiB');
+      } finally {
+        k.shutdown();
+      }
+    }, 60_000);
+  }
 });
