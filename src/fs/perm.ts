@@ -33,16 +33,27 @@ export function genericPermission(creds: Credentials, node: Node, mask: number):
   return (mask & MAY_EXEC) === 0 || (mode & 0o111) !== 0;
 }
 
+/** A node whose filesystem decides access itself (Linux's i_op->permission: procfs's fd/, environ). */
+interface OwnPermission {
+  permission(creds: Credentials, mask: number): boolean;
+}
+
+function ownPermission(node: Node): node is Node & OwnPermission {
+  return typeof (node as Node & Partial<OwnPermission>).permission === 'function';
+}
+
 /**
  * inode_permission: EROFS for writing a regular file, directory or symlink on a read-only
- * filesystem (checked first, as sb_permission is), then generic_permission (EACCES).
+ * filesystem (checked first, as sb_permission is), then the inode's own permission operation
+ * if it has one, else generic_permission (EACCES).
  */
 export function inodePermission(creds: Credentials, node: Node, mask: number): void {
   if (mask & MAY_WRITE && node.sb.readonly) {
     const t = node.mode & S_IFMT;
     if (t === S_IFREG || t === S_IFDIR || t === S_IFLNK) throw new SysError(EROFS);
   }
-  if (!genericPermission(creds, node, mask)) throw new SysError(EACCES);
+  const granted = ownPermission(node) ? node.permission(creds, mask) : genericPermission(creds, node, mask);
+  if (!granted) throw new SysError(EACCES);
 }
 
 /** inode_owner_or_capable: the caller owns the inode or holds CAP_FOWNER. */

@@ -12,16 +12,26 @@
  *                         terminal, start time in ticks since boot; CPU times 0)
  *     comm                the name (15 characters at most)
  *     cmdline, environ    NUL-terminated strings (environ is 0400)
- *     cwd, root           symlinks to the directories' paths
+ *     cwd, root, exe      symlinks to the directories' paths and to the image run
  *     fd/                 dr-x------; <n> → the open file's path (lrwx------)
  *
  * As on Linux, a name that is not there cannot be created (ENOENT), nothing can be removed or
  * renamed (EPERM) and modes cannot change (EPERM); writing a file is EINVAL.
+ *
+ * Access to another process (proc-access.ts, ptrace_may_access with PTRACE_MODE_READ_FSCREDS):
+ * reading or following cwd, root, exe and fd/<n>, and opening environ, need the caller to be the
+ * process, to have all its ids, or to be root; a process that is not dumpable is root's alone.
+ * Its files belong to root then (task_dump_owner), so fd/ is not even listable by its user; a
+ * process may always list its own fd/ (proc_fd_permission). The links themselves are always
+ * there to lstat (lrwxrwxrwx, size 0), as Linux shows them.
  */
-import { EINVAL } from '../kernel/abi/errno.js';
+import { EACCES, EINVAL } from '../kernel/abi/errno.js';
 import { S_IFDIR, S_IFLNK, S_IFREG } from '../kernel/abi/stat.js';
+import type { Credentials } from '../kernel/creds.js';
 import { SysError } from '../kernel/errors.js';
 import { Directory, type Fs, Inode, Symlink } from './inode.js';
+import { genericPermission } from './perm.js';
+import { dumpOwner, ptraceMayRead } from './proc-access.js';
 import type { DirectoryNode, FileOps, OpenFile, ProcessInfo, ProcessInfoSource, Timespec } from './types.js';
 
 /** A generated read-only file: its content is computed on each read; st_size is 0. */
@@ -47,7 +57,10 @@ export class ProcFile extends Inode {
   }
 }
 
-/** A symlink whose target is computed when read. */
+/**
+ * A symlink whose target is computed when read (readlink or a walk through it); `compute` may
+ * refuse the caller (EACCES). Its size is 0, as Linux's /proc links, so lstat never computes it.
+ */
 export class ProcLink extends Symlink {
   constructor(sb: Fs, mode: number, now: Timespec, private readonly compute: () => string) {
     super(sb, 0, 0, now, '');
@@ -55,6 +68,23 @@ export class ProcLink extends Symlink {
   }
   override readTarget(): string {
     return this.compute();
+  }
+  override get size(): number {
+    return 0;
+  }
+}
+
+/**
+ * A /proc/<pid> file or directory with its own permission check (Linux's i_op->permission,
+ * which perm.ts's inodePermission consults): generic_permission, then `check` may widen or
+ * narrow it.
+ */
+class GuardedFile extends ProcFile {
+  constructor(sb: Fs, mode: number, now: Timespec, generate: () => string, private readonly check: (granted: boolean) => boolean) {
+    super(sb, mode, now, generate);
+  }
+  permission(creds: Credentials, mask: number): boolean {
+    return this.check(genericPermission(creds, this, mask));
   }
 }
 
@@ -154,6 +184,24 @@ export class ProcFs {
     fs.root = this.root;
   }
 
+  /** The process making the current call (undefined: the kernel itself). */
+  caller(): ProcessInfo | undefined {
+    const pid = this.source?.current();
+    return pid === undefined ? undefined : this.source?.get(pid);
+  }
+
+  /** Whether the call comes from process `pid` itself, acting with its own credentials. */
+  isSelf(pid: number, creds: Credentials): boolean {
+    const c = this.caller();
+    return c !== undefined && c.pid === pid && c.creds.euid === creds.euid && c.creds.egid === creds.egid;
+  }
+
+  /** Whether the caller may look inside process `pid` (ptrace_may_access, READ_FSCREDS). */
+  mayInspect(pid: number): boolean {
+    const target = this.source?.get(pid);
+    return target === undefined || ptraceMayRead(this.caller(), target);
+  }
+
   /** The directory of a live process (cached), with ownership refreshed; else undefined. */
   pidDir(pid: number): PidDir | undefined {
     const info = this.source?.get(pid);
@@ -174,6 +222,8 @@ export class ProcFs {
 /** /proc/<pid>: fixed entries; the process is fetched again on every read. */
 class PidDir extends ProcDir {
   private readonly entries = new Map<string, Inode>();
+  /** Who the files inside belong to (task_dump_owner); set by refresh. */
+  private owner: { readonly uid: number; readonly gid: number } = { uid: 0, gid: 0 };
   private readonly fdLinks = new Map<number, ProcLink>();
   readonly fdDir: Directory;
   constructor(private readonly procfs: ProcFs, readonly pid: number, root: Directory) {
@@ -191,17 +241,21 @@ class PidDir extends ProcDir {
     file('stat', 0o444, (p) => statText(p, procfs.source?.bootTime() ?? p.startTime));
     file('comm', 0o444, (p) => `${p.name.slice(0, 15)}\n`);
     file('cmdline', 0o444, (p) => nulJoin(p.cmdline));
-    file('environ', 0o400, (p) => nulJoin(p.environ));
-    this.entries.set('cwd', new ProcLink(fs, 0o777, now, () => {
-      const p = info();
-      return p ? procfs.pathOf(p.cwd) : '';
-    }));
-    this.entries.set('root', new ProcLink(fs, 0o777, now, () => {
-      const p = info();
-      return p ? procfs.pathOf(p.root) : '';
-    }));
+    // environ_open → mm_access: the mode's check, then ptrace_may_access.
+    this.entries.set('environ', new GuardedFile(fs, 0o400, now, () => nulJoin(info()?.environ ?? []),
+      (granted) => granted && procfs.mayInspect(pid)));
+    const link = (name: string, target: (p: ProcessInfo) => string): void => {
+      this.entries.set(name, new ProcLink(fs, 0o777, now, () => this.inspect(target)));
+    };
+    link('cwd', (p) => procfs.pathOf(p.cwd));
+    link('root', (p) => procfs.pathOf(p.root));
+    link('exe', (p) => p.exe ?? '');
     const pidDir = this;
     class FdDir extends ProcDir {
+      /** proc_fd_permission: generic_permission, or the process looking at its own descriptors. */
+      permission(creds: Credentials, mask: number): boolean {
+        return genericPermission(creds, this, mask) || procfs.isSelf(pid, creds);
+      }
       lookupChild(name: string): Inode | undefined {
         return /^(0|[1-9][0-9]*)$/.test(name) ? pidDir.fdLink(Number(name)) : undefined;
       }
@@ -225,23 +279,38 @@ class PidDir extends ProcDir {
     }
     let l = this.fdLinks.get(fd);
     if (l === undefined) {
-      l = new ProcLink(this.procfs.fs, 0o700, this.procfs.now(), () => this.procfs.source?.get(this.pid)?.fds.get(fd)?.path ?? '');
+      l = new ProcLink(this.procfs.fs, 0o700, this.procfs.now(), () => this.inspect((p) => p.fds.get(fd)?.path ?? ''));
       this.fdLinks.set(fd, l);
     }
     this.own(l);
     return l;
   }
 
-  /** Files of a process belong to its effective ids (pid_revalidate / task_dump_owner). */
+  /**
+   * A link's target for the caller: EACCES unless it may inspect the process
+   * (proc_fd_access_allowed); '' once the process is gone.
+   */
+  private inspect(target: (p: ProcessInfo) => string): string {
+    const p = this.procfs.source?.get(this.pid);
+    if (p === undefined) return '';
+    if (!this.procfs.mayInspect(this.pid)) throw new SysError(EACCES);
+    return target(p);
+  }
+
+  /**
+   * pid_revalidate / task_dump_owner: the directory belongs to the effective ids; its files to
+   * them too while the process is dumpable, else to root.
+   */
   refresh(info: ProcessInfo): void {
     this.uid = info.creds.euid;
     this.gid = info.creds.egid;
+    this.owner = dumpOwner(info);
     for (const n of this.entries.values()) this.own(n);
   }
 
   private own(n: Inode): void {
-    n.uid = this.uid;
-    n.gid = this.gid;
+    n.uid = this.owner.uid;
+    n.gid = this.owner.gid;
   }
 
   lookupChild(name: string): Inode | undefined {

@@ -129,6 +129,10 @@ export interface ProcessInfo {
   readonly environ: readonly string[];
   readonly cwd: DirectoryNode;
   readonly root: DirectoryNode;
+  /** The image it runs (a script's interpreter), for /proc/<pid>/exe ('' if none). */
+  readonly exe?: string;
+  /** Linux's dumpable flag (default true): false once it changed effective ids or exec'd a set-id image (proc-access.ts). */
+  readonly dumpable?: boolean;
   /** Open descriptors: fd → the open file's path (for readlink of /proc/<pid>/fd/<n>). */
   readonly fds: ReadonlyMap<number, OpenFile>;
   readonly threads: number;

@@ -203,6 +203,7 @@ export class Kernel {
     const p = new Process(pid, this.init, creds, cwd, this.vfs.root, ctx.umask, fds, [...o.argv],
       [...(o.env ?? [])], o.login ?? '', this.clock.now(), undefined);
     p.image = o.program;
+    p.dumpable = creds.euid === creds.ruid && creds.egid === creds.rgid; // as exec of a set-id image leaves it
     p.seed = this.random.next();
     p.pgid = pid;
     p.sid = pid;
@@ -343,6 +344,7 @@ export class Kernel {
     return {
       pid: p.pid, ppid: p.ppid, name: p.name, state: states[p.state] ?? p.state, creds: p.creds,
       umask: p.umask, cmdline: p.argv, environ: p.env, cwd: p.cwd, root: p.root,
+      exe: p.image?.path ?? '', dumpable: p.dumpable,
       fds: p.fds.snapshot(), threads: 1, startTime: p.startTime, pgid: p.pgid, sid: p.sid,
       ttyNr: tty ? (PTS_MAJOR << 8) | (tty.index & 0xff) | ((tty.index & ~0xff) << 12) : 0, tpgid: tty?.pgrp ?? -1,
     };

@@ -19,7 +19,7 @@ import { SysError } from '../kernel/errors.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { FsContext } from '../fs/types.js';
 import { RegularFile } from '../fs/inode.js';
-import { inodePermission } from '../fs/perm.js';
+import { MAY_READ, genericPermission, inodePermission } from '../fs/perm.js';
 import { touchAtime } from '../fs/file-ops.js';
 import type { Image, Process } from './process.js';
 import { SyscallLog } from './syscall-log.js';
@@ -30,6 +30,8 @@ export interface LoadedImage {
   /** The image's owner if it is set-user-ID (and the mount allows it); never a script's. */
   readonly setuid: number | undefined;
   readonly setgid: number | undefined;
+  /** Whether the caller may read every file loaded (would_dump: else the process is not dumpable). */
+  readonly readable: boolean;
 }
 
 const MAX_INTERPRETER_DEPTH = 4;
@@ -89,30 +91,36 @@ export function loadImage(k: Kernel, ctx: FsContext, path: string, argv: readonl
   const nosuid = node.sb.nosuid;
   const setuid = !nosuid && node.mode & S_ISUID ? node.uid : undefined;
   const setgid = !nosuid && node.mode & S_ISGID && node.mode & S_IXGRP ? node.gid : undefined;
+  const readable = genericPermission(ctx.creds, node, MAY_READ);
   if (bytes[0] === 0x23 && bytes[1] === 0x21) {
     const head = decoder.decode(bytes.subarray(2, BINPRM_BUF_SIZE));
     const line = head.split('\n')[0]!.trim();
     const sp = line.search(/[ \t]/);
     const interp = sp < 0 ? line : line.slice(0, sp);
     const arg = sp < 0 ? '' : line.slice(sp).trim();
-    if (interp === 'posixbox') return { image: { source: text(), path }, argv, setuid, setgid };
+    if (interp === 'posixbox') return { image: { source: text(), path }, argv, setuid, setgid, readable };
     if (interp === '') throw new SysError(ENOEXEC);
     if (depth >= MAX_INTERPRETER_DEPTH) throw new SysError(ELOOP);
     const next = [interp, ...(arg ? [arg] : []), path, ...argv.slice(1)];
     // A script's own set-id bits are ignored: the credentials come from the image finally
     // loaded (the interpreter's bits, if it has any), as Linux's binfmt_script + bprm_fill_uid.
-    return loadImage(k, ctx, interp, next, depth + 1);
+    const inner = loadImage(k, ctx, interp, next, depth + 1);
+    return { ...inner, readable: readable && inner.readable };
   }
-  if (/\.m?js$/.test(path)) return { image: { source: text(), path }, argv, setuid, setgid };
+  if (/\.m?js$/.test(path)) return { image: { source: text(), path }, argv, setuid, setgid, readable };
   throw new SysError(ENOEXEC);
 }
 
 /**
  * Replace p's program (the point of no return of execve): set-id credentials, close-on-exec
  * descriptors closed, caught signals back to default, a new Worker with the new image.
+ * Dumpability is decided afresh (begin_new_exec): the process is dumpable unless its effective
+ * ids now differ from its real ones or it could not read the image.
  */
 export function commitExec(k: Kernel, p: Process, loaded: LoadedImage, env: readonly string[]): void {
-  p.creds = execCredentials(p.creds, loaded.setuid, loaded.setgid);
+  const c = execCredentials(p.creds, loaded.setuid, loaded.setgid);
+  p.creds = c;
+  p.dumpable = loaded.readable && c.euid === c.ruid && c.egid === c.rgid;
   p.fds.closeOnExec();
   p.signals.resetForExec();
   p.argv = [...loaded.argv];

@@ -45,6 +45,12 @@ export class Process {
   interrupted = false;
   /** True once the process has called execve since it was forked (setpgid's EACCES). */
   execed = false;
+  /**
+   * Linux's dumpable flag (mm's SUID_DUMP_USER), inherited by fork: cleared when the effective
+   * ids change (commit_creds), set again by exec unless the new image is set-id or unreadable.
+   * /proc lets only root inspect a process that is not dumpable (fs/proc-access.ts).
+   */
+  dumpable: boolean;
   readonly children = new Set<Process>();
   worker: ProcessWorker | undefined;
   image: Image | undefined;
@@ -91,7 +97,9 @@ export class Process {
     readonly startTime: Timespec,
     /** The syscall channel: the buffer of the Worker the process runs in (set when it gets one). */
     public channel: ChannelViews | undefined,
-  ) {}
+  ) {
+    this.dumpable = parent?.dumpable ?? true;
+  }
 
   get ppid(): number {
     return this.parent?.pid ?? 0;

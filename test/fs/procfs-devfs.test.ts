@@ -132,7 +132,7 @@ describe('procfs', () => {
     expect(vfs.stat(root, '/proc/self/fd/0', true).ino).toBe(vfs.stat(root, '/work/f', true).ino);
     expect(vfs.stat(root, '/dev/stdin', true).ino).toBe(vfs.stat(root, '/work/f', true).ino);
     expect(ls(vfs, root, '/proc')).toEqual(['.', '..', 'stat', 'uptime', 'self', '3']);
-    expect(ls(vfs, root, '/proc/3')).toEqual(['.', '..', 'status', 'stat', 'comm', 'cmdline', 'environ', 'cwd', 'root', 'fd']);
+    expect(ls(vfs, root, '/proc/3')).toEqual(['.', '..', 'status', 'stat', 'comm', 'cmdline', 'environ', 'cwd', 'root', 'exe', 'fd']);
     expect(vfs.pathOf(vfs.lookup(root, '/proc/3/fd', true) as ProcessInfo['cwd'])).toBe('/proc/3/fd');
   });
 

@@ -6,7 +6,9 @@ import { full, type SyscallEntry } from '../syscall.js';
 import { utf8 } from './common.js';
 import type { Process } from '../../proc/process.js';
 
+/** commit_creds: a change of effective uid or gid makes the process non-dumpable (/proc, ptrace). */
 function change(p: Process, next: C.Credentials): number {
+  if (next.euid !== p.creds.euid || next.egid !== p.creds.egid) p.dumpable = false;
   p.creds = next;
   return 0;
 }
