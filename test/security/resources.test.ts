@@ -338,4 +338,25 @@ export function main() {
       }
     }, 60_000);
   }
+
+  it('the line goes to the victim\'s controlling terminal too', async () => {
+    const { k, diag } = kernel({ files: FILES });
+    try {
+      const pty = k.openpty({ uid: 1000 });
+      let screen = '';
+      pty.onOutput((b) => { screen += new TextDecoder().decode(b); });
+      const h = k.spawn({
+        program: { source: PROGRAMS['sh']!, path: '/bin/sh' }, argv: ['sh', '-c', 'toucher; echo "status $?"'],
+        env: ['PATH=/usr/local/bin:/usr/bin:/bin'], uid: 1000, gid: 1000, cwd: '/home/alice',
+        stdio: [{ kind: 'tty', pty }, { kind: 'tty', pty }, { kind: 'tty', pty }],
+      });
+      expect(await h.exited).toBe(0);
+      const pid = /^hog (\d+)\r\n/.exec(screen)?.[1];
+      expect(screen).toBe(`hog ${pid}\r\nOut of memory: Killed process ${pid} (toucher)\r\nKilled\r\nstatus 137\r\n`);
+      expect(diag).toEqual([`Out of memory: Killed process ${pid} (toucher)\n`]);
+      expect(peak.rss).toBeLessThan(HOST_BOUND);
+    } finally {
+      k.shutdown();
+    }
+  }, 60_000);
 });
