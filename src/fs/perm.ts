@@ -1,12 +1,14 @@
 /**
- * The one permission check (Linux's fs/namei.c generic_permission + inode_permission) and the
- * ownership predicates built on it (inode_owner_or_capable, in_group_or_capable, check_sticky).
+ * The one permission check (Linux's fs/namei.c generic_permission + inode_permission), the
+ * ownership predicates built on it (inode_owner_or_capable, in_group_or_capable, check_sticky)
+ * and the link protections of fs/namei.c (fs.protected_symlinks = 1, as Debian sets it;
+ * fs.protected_hardlinks is create.ts's safe_hardlink_source).
  *
  * Privilege is Linux's default capability set of euid 0: CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH,
  * CAP_FOWNER, CAP_FSETID, CAP_CHOWN, CAP_MKNOD.
  */
 import { EACCES, EROFS } from '../kernel/abi/errno.js';
-import { S_IFMT, S_IFDIR, S_IFLNK, S_IFREG, S_ISVTX } from '../kernel/abi/stat.js';
+import { S_IFMT, S_IFDIR, S_IFLNK, S_IFREG, S_ISVTX, S_IWOTH } from '../kernel/abi/stat.js';
 import { type Credentials, inGroup, isPrivileged } from '../kernel/creds.js';
 import { SysError } from '../kernel/errors.js';
 import type { Node } from './types.js';
@@ -74,4 +76,17 @@ export function stickyDenies(creds: Credentials, dir: Node, victim: Node): boole
   if ((dir.mode & S_ISVTX) === 0) return false;
   if (creds.euid === victim.uid || creds.euid === dir.uid) return false;
   return !isPrivileged(creds);
+}
+
+/**
+ * may_follow_link (fs.protected_symlinks = 1): a trailing symlink in a sticky world-writable
+ * directory (/tmp) is followed only if the follower's fsuid owns the link or the directory owns
+ * it — not even root may follow another user's link there (EACCES), so a link planted in /tmp
+ * cannot steer a privileged program's open.
+ */
+export function mayFollowLink(creds: Credentials, dir: Node, link: Node): void {
+  if (creds.euid === link.uid) return;
+  if ((dir.mode & (S_ISVTX | S_IWOTH)) !== (S_ISVTX | S_IWOTH)) return;
+  if (dir.uid === link.uid) return;
+  throw new SysError(EACCES);
 }

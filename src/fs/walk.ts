@@ -11,7 +11,9 @@
  * - a directory with a filesystem mounted on it is crossed into (follow_mount);
  * - symlinks in non-final components are always followed, the final one per `follow` or when
  *   the path has a trailing slash; a relative target resolves from the link's directory;
- *   the 41st link followed in one resolution is ELOOP (MAXSYMLINKS);
+ *   the 41st link followed in one resolution is ELOOP (MAXSYMLINKS); a final one in a sticky
+ *   world-writable directory must belong to the follower or the directory (protected_symlinks,
+ *   checked after the count, as pick_link does with WALK_TRAILING);
  * - a component over NAME_MAX bytes is ENAMETOOLONG (at lookup, after the search check);
  * - a non-final component that is not a directory is ENOTDIR; so is a trailing slash on one.
  *
@@ -21,7 +23,7 @@ import { ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR } from '../kernel/abi/errno.js';
 import { MAXSYMLINKS, NAME_MAX, PATH_MAX } from '../kernel/abi/fcntl.js';
 import { SysError } from '../kernel/errors.js';
 import { Directory, type Inode, Symlink, isDir, utf8Length } from './inode.js';
-import { MAY_EXEC, inodePermission } from './perm.js';
+import { MAY_EXEC, inodePermission, mayFollowLink } from './perm.js';
 import type { FsContext } from './types.js';
 
 /** Linux's last_type: what kind of final component a path has. */
@@ -99,7 +101,7 @@ export class ResolvingPath {
       const child = this.child(w.dir, w.name);
       if (child === undefined) return { ...w, node: undefined };
       if (child instanceof Symlink && (follow || w.slash)) {
-        const next = this.parent(this.linkTarget(child), w.dir);
+        const next = this.parent(this.linkTarget(child, w.dir), w.dir);
         w = { ...next, slash: next.slash || w.slash };
         continue;
       }
@@ -138,9 +140,13 @@ export class ResolvingPath {
     return next;
   }
 
-  /** Counts one link followed (ELOOP past MAXSYMLINKS) and returns its target. */
-  private linkTarget(link: Symlink): string {
+  /**
+   * Counts one link followed (ELOOP past MAXSYMLINKS) and returns its target; `trailing` is the
+   * directory of a final component's link, which protected_symlinks checks.
+   */
+  private linkTarget(link: Symlink, trailing?: Directory): string {
     if (this.links++ >= MAXSYMLINKS) throw new SysError(ELOOP);
+    if (trailing) mayFollowLink(this.ctx.creds, trailing, link);
     const target = link.readTarget();
     if (target === '') throw new SysError(ENOENT);
     return target;

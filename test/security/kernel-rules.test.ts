@@ -39,7 +39,8 @@ const WHO = {
 
 /**
  * Helpers every program has: `start` a process as uid:gid in cwd that runs `args` (by exec when
- * `args` is given, else it sleeps where it is, with the credentials changed in place), and
+ * `args` is given, else it sleeps where it is, with the credentials changed in place) — it has
+ * settled once the caller blocks (the lowest pid runs: the target, until it sleeps) —, and
  * `probe` what a process's /proc entries give the caller (a value, or the error's code).
  */
 const HEADER = `import os, { time, signal } from 'posixbox/os';
@@ -48,7 +49,7 @@ function start(uid, gid, cwd, args) {
   if (pid !== 0) return pid;
   os.chdir(cwd);
   if (uid !== os.geteuid()) { os.setgroups([gid]); os.setgid(gid); os.setuid(uid); }
-  if (args) os.execv(args[0], args);
+  if (args) os.execv(args[0], args.slice(1));
   time.sleep(100);
   os._exit(0);
 }
@@ -67,7 +68,7 @@ function probe(pid) {
     'exe ' + attempt(() => os.readlink(d + 'exe')),
     'fd/0 ' + attempt(() => os.readlink(d + 'fd/0')),
     'ls-fd ' + attempt(() => os.listdir(d + 'fd').join(',')),
-    'ls-cwd ' + attempt(() => os.listdir(d + 'cwd').length > 0),
+    'ls-cwd ' + attempt(() => os.listdir(d + 'cwd') && 'ok'),
     'environ ' + attempt(() => { const fd = os.open(d + 'environ', os.O_RDONLY); os.close(fd); return 'open'; }),
     'stat-cwd ' + attempt(() => own(os.stat(d + 'cwd'))),
     'lstat-cwd ' + attempt(() => own(os.lstat(d + 'cwd'))),
@@ -168,9 +169,103 @@ const SETID_RULES: readonly Rule[] = [
     stdout: 'uid 1000,0,0 gid 1000,1000,1000 argv \n' },
 ];
 
+const PROBED = ['cwd', 'root', 'exe', 'fd/0', 'ls-fd', 'ls-cwd', 'environ', 'stat-cwd', 'lstat-cwd', 'dir'] as const;
+type Probed = Record<(typeof PROBED)[number], string>;
+
+/** probe()'s output: every entry refused except the links' own lstat and the directory's stat. */
+const probed = (o: Probed): string => PROBED.map((n) => `${n} ${o[n]}\n`).join('');
+const denied = (dir: string, entries = '0:0'): Probed => ({
+  cwd: 'EACCES', root: 'EACCES', exe: 'EACCES', 'fd/0': 'EACCES', 'ls-fd': 'EACCES', 'ls-cwd': 'EACCES',
+  environ: 'EACCES', 'stat-cwd': 'EACCES', 'lstat-cwd': `777 ${entries}`, dir: `555 ${dir}`,
+});
+const allowed = (cwd: string, exe: string, cwdMode: string, owner: string): Probed => ({
+  cwd, root: '/', exe, 'fd/0': '/dev/null', 'ls-fd': '0,1,2', 'ls-cwd': 'ok', environ: 'open',
+  'stat-cwd': cwdMode, 'lstat-cwd': `777 ${owner}`, dir: `555 ${owner}`,
+});
+
+/** A root program forks `target`, then a prober as uid:gid that prints probe(target). */
+const probeAs = (uid: number, gid: number, target: string): string => `const t = ${target};
+const p = os.fork(); if (p === 0) { os.chdir('/tmp'); os.setgroups([gid]); os.setgid(${gid}); os.setuid(${uid}); os.write(1, probe(t)); os._exit(0); }
+os.waitpid(p, 0); stop([t]);`.replace('[gid]', `[${gid}]`);
+
+const SLEEP = "['/bin/sleep', 'sleep', '100']";
+
+/** A set-user-ID root image that gives up root for good (all its uids alice's) and sleeps. */
+const SUID_SLEEPER = `#!posixbox
+import os, { time } from 'posixbox/os';
+export function main() { os.setuid(os.getuid()); time.sleep(100); return 0; }
+`;
+
+const PROC_RULES: readonly Rule[] = [
+  { name: 'alice against root\'s process: EACCES for every link, environ and fd/; the links are there to lstat',
+    body: probeAs(1000, 1000, `start(0, 0, '/tmp', ${SLEEP})`),
+    stdout: probed(denied('0:0')) },
+  { name: 'alice against bob\'s process: EACCES',
+    body: probeAs(1000, 1000, `start(1001, 1001, '/tmp', ${SLEEP})`),
+    stdout: probed(denied('1001:1001', '1001:1001')) },
+  { name: 'alice with another gid against alice\'s process: EACCES, but fd/ lists (it is hers by mode)',
+    body: probeAs(1000, 100, `start(1000, 1000, '/tmp', ${SLEEP})`),
+    stdout: probed({ ...denied('1000:1000', '1000:1000'), 'ls-fd': '0,1,2' }) },
+  { name: 'alice against her own other process: allowed', as: 'alice',
+    body: `const t = start(1000, 1000, '/tmp', ${SLEEP}); time.sleep(1); os.write(1, probe(t)); stop([t]);`,
+    stdout: probed(allowed('/tmp', '/bin/sleep', '1777 0:0', '1000:1000')) },
+  { name: 'alice against herself: allowed', as: 'alice',
+    body: `os.chdir('/tmp'); os.write(1, probe(os.getpid()));`,
+    stdout: probed({ ...allowed('/tmp', 'prog.js', '1777 0:0', '1000:1000'), 'ls-fd': '0,1,2,3' }) },
+  { name: 'root against alice\'s process: allowed',
+    body: `const t = start(1000, 1000, '/home/alice', ${SLEEP}); time.sleep(1); os.write(1, probe(t)); stop([t]);`,
+    stdout: probed(allowed('/home/alice', '/bin/sleep', '755 1000:1000', '1000:1000')) },
+  { name: 'bob against his own process that changed its ids without exec (not dumpable): EACCES; its files are root\'s',
+    body: probeAs(1001, 1001, `start(1001, 1001, '/tmp')`),
+    stdout: probed(denied('1001:1001')) },
+  { name: 'root against a process that is not dumpable: allowed',
+    body: `const t = start(1001, 1001, '/tmp'); time.sleep(1); os.write(1, probe(t)); stop([t]);`,
+    stdout: probed({ ...allowed('/tmp', 'prog.js', '1777 0:0', '0:0'), dir: '555 1001:1001' }) },
+  { name: 'a set-user-ID program alice runs is not hers to inspect, even once all its ids are hers again', as: 'alice',
+    files: [{ path: '/usr/local/bin/suid-sleeper', mode: '04755', content: SUID_SLEEPER }],
+    body: `const t = start(1000, 1000, '/tmp', ['/usr/local/bin/suid-sleeper', 'suid-sleeper']); time.sleep(1); os.write(1, probe(t)); stop([t]);`,
+    stdout: probed(denied('1000:1000')) },
+];
+
+/** Links in sticky world-writable /tmp, in a plain world-writable directory, and in bob's sticky one. */
+const LINKS: readonly FileSpec[] = [
+  { path: '/tmp/alice-link', type: 'symlink', target: '/etc/hostname', uid: 1000, gid: 1000 },
+  { path: '/tmp/bob-link', type: 'symlink', target: '/etc/hostname', uid: 1001, gid: 1001 },
+  { path: '/tmp/root-link', type: 'symlink', target: '/etc/hostname' },
+  { path: '/tmp/alice-etc', type: 'symlink', target: '/etc', uid: 1000, gid: 1000 },
+  { path: '/tmp/alice-dangling', type: 'symlink', target: '/tmp/created', uid: 1000, gid: 1000 },
+  { path: '/tmp/open', type: 'dir', mode: '0777' },
+  { path: '/tmp/open/alice-link', type: 'symlink', target: '/etc/hostname', uid: 1000, gid: 1000 },
+  { path: '/tmp/bobs', type: 'dir', mode: '01777', uid: 1001, gid: 1001 },
+  { path: '/tmp/bobs/bob-link', type: 'symlink', target: '/etc/hostname', uid: 1001, gid: 1001 },
+];
+
+/** Open each path (following), then the calls that do not follow a final link. */
+const FOLLOW = `const read = (p, flags = os.O_RDONLY) => attempt(() => { const fd = os.open(p, flags, 0o644); os.close(fd); return 'opened'; });
+for (const p of ['/tmp/alice-link', '/tmp/bob-link', '/tmp/root-link', '/tmp/open/alice-link', '/tmp/bobs/bob-link', '/tmp/alice-etc/hostname'])
+  console.log(p, read(p));
+console.log('stat', attempt(() => os.stat('/tmp/alice-link').st_size), 'lstat', attempt(() => os.lstat('/tmp/alice-link').st_uid),
+  'readlink', attempt(() => os.readlink('/tmp/alice-link')), 'trailing slash', attempt(() => os.listdir('/tmp/alice-etc/').length > 0));
+console.log('O_CREAT through a dangling link', read('/tmp/alice-dangling', os.O_WRONLY | os.O_CREAT), attempt(() => os.stat('/tmp/created').st_uid));`;
+
+const SYMLINK_RULES: readonly Rule[] = [
+  { name: 'root may not follow alice\'s or bob\'s link in sticky /tmp; its own, links outside sticky directories and non-final ones are fine',
+    files: LINKS, body: FOLLOW,
+    stdout: '/tmp/alice-link EACCES\n/tmp/bob-link EACCES\n/tmp/root-link opened\n/tmp/open/alice-link opened\n/tmp/bobs/bob-link opened\n'
+      + '/tmp/alice-etc/hostname opened\nstat EACCES lstat 1000 readlink /etc/hostname trailing slash EACCES\n'
+      + 'O_CREAT through a dangling link EACCES ENOENT\n' },
+  { name: 'alice follows her own link and root\'s (the directory\'s owner), not bob\'s; a link owned by its sticky directory\'s owner is fine',
+    as: 'alice', files: LINKS, body: FOLLOW,
+    stdout: '/tmp/alice-link opened\n/tmp/bob-link EACCES\n/tmp/root-link opened\n/tmp/open/alice-link opened\n/tmp/bobs/bob-link opened\n'
+      + '/tmp/alice-etc/hostname opened\nstat 9 lstat 1000 readlink /etc/hostname trailing slash true\n'
+      + 'O_CREAT through a dangling link opened 1000\n' },
+];
+
 const RULES: ReadonlyArray<readonly [string, readonly Rule[]]> = [
   ['exec resets the fork record', EXEC_RULES],
   ['set-id bits: program images only', SETID_RULES],
+  ['/proc/<pid> access: ptrace_may_access', PROC_RULES],
+  ['protected_symlinks', SYMLINK_RULES],
 ];
 
 const kernels: Kernel[] = [];
