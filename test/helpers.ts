@@ -17,7 +17,7 @@ const decode = (chunks: Uint8Array[]): string => {
 };
 
 /** Run `source` as a program on `kernel` (or a fresh one) and wait for its exit and its output's EOF. */
-export async function run(source: string, o: Partial<SpawnOptions> & { boot?: NodeBootOptions; kernel?: Kernel } = {}): Promise<Ran> {
+export async function run(source: string, o: Partial<SpawnOptions> & { boot?: NodeBootOptions; kernel?: Kernel; path?: string } = {}): Promise<Ran> {
   const k = o.kernel ?? boot({ poolSize: 1, ...o.boot });
   const out: Uint8Array[] = [];
   const err: Uint8Array[] = [];
@@ -28,7 +28,7 @@ export async function run(source: string, o: Partial<SpawnOptions> & { boot?: No
   const w1 = k.capturePipe((b) => out.push(b), eof);
   const w2 = k.capturePipe((b) => err.push(b), eof);
   const h = k.spawn({
-    program: { source, path: 'prog.js' },
+    program: { source, path: o.path ?? 'prog.js' },
     argv: o.argv ?? ['prog'],
     env: o.env ?? ['PATH=/bin:/usr/bin', 'HOME=/root'],
     ...(o.uid !== undefined ? { uid: o.uid } : {}),

@@ -1,7 +1,8 @@
 /**
  * A program's global object: the ECMAScript intrinsics (frozen by lockdown) plus exactly these
  * endowments — console on fd 1 and 2, the kernel's clock behind Date and performance.now, the
- * process's seeded generator behind Math.random and crypto, and host helpers that compute
+ * process's seeded generator behind Math.random and crypto, Date and Intl in the process's TZ
+ * (zoned.ts), and host helpers that compute
  * without reaching anything (TextEncoder/TextDecoder come with the intrinsics; URL,
  * structuredClone, queueMicrotask, atob/btoa, WebAssembly). No timers: a program is synchronous,
  * and sleeps with time.sleep on the kernel's clock.
@@ -10,6 +11,7 @@ import { SYS } from '../kernel/abi/sysno.js';
 import { makeConsole } from './console.js';
 import { confinedWebAssembly, harden, stackOf } from './confine.js';
 import type { ProcessRuntime } from './runtime-types.js';
+import { makeZonedDate, makeZonedIntl } from './zoned.js';
 
 const encoder = new TextEncoder();
 
@@ -46,19 +48,27 @@ function randomHelpers(rt: () => ProcessRuntime) {
   return { fill, randomUUID };
 }
 
-/** Date with the kernel's clock: `new Date()` and Date.now() read CLOCK_REALTIME. */
-export function kernelDate(nowMs: () => number): DateConstructor {
-  const RealDate = Date;
-  class KernelDate extends RealDate {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(nowMs());
-      else super(...(args as [string]));
+/**
+ * structuredClone whose Dates are the process's: the host's clone makes host Dates, whose
+ * local-time methods would show the host's zone. Walks what the clone made (bounded by it).
+ */
+function zonedClone(clone: (v: unknown, o?: StructuredSerializeOptions) => unknown, ZonedDate: DateConstructor) {
+  return (value: unknown, options?: StructuredSerializeOptions): unknown => {
+    const out = clone(value, options);
+    const seen = new Set<object>();
+    const stack: unknown[] = [out];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+      seen.add(v);
+      if (v instanceof Date) { Object.setPrototypeOf(v, ZonedDate.prototype); continue; }
+      if (v instanceof Map) { for (const [k, x] of v) stack.push(k, x); continue; }
+      if (v instanceof Set) { for (const x of v) stack.push(x); continue; }
+      if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) continue;
+      for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
     }
-    static override now(): number {
-      return nowMs();
-    }
-  }
-  return KernelDate as DateConstructor;
+    return out;
+  };
 }
 
 /**
@@ -84,17 +94,22 @@ export function makeEndowments(rt: () => ProcessRuntime): Record<string, unknown
     return sys.num(0) * 1000 + sys.num(1) / 1e6;
   };
   const { fill, randomUUID } = randomHelpers(rt);
+  const nowMs = (): number => Math.floor(clock(0));
+  const zone = (): string | undefined => rt().env.get('TZ');
+  const ZonedDate = makeZonedDate(nowMs, zone);
   const mathDescriptors = Object.getOwnPropertyDescriptors(Math) as PropertyDescriptorMap;
   mathDescriptors.random = { value: () => rt().random() / 4294967296, writable: false, enumerable: false, configurable: false };
   const g = globalThis as unknown as Record<string, unknown>;
   const host = (name: string): Record<string, unknown> => (g[name] === undefined ? {} : { [name]: g[name] });
   return harden({
     console,
-    Date: kernelDate(() => Math.floor(clock(0))),
+    Date: ZonedDate,
+    Intl: makeZonedIntl(zone, nowMs),
     Math: Object.create(Object.prototype, mathDescriptors) as Math,
     performance: { now: () => clock(1) },
     crypto: { getRandomValues: fill, randomUUID },
-    ...host('URL'), ...host('URLSearchParams'), ...host('structuredClone'), ...host('queueMicrotask'),
+    ...host('URL'), ...host('URLSearchParams'), ...(typeof g.structuredClone === 'function' ? { structuredClone: zonedClone(g.structuredClone as (v: unknown) => unknown, ZonedDate) } : {}),
+    ...host('queueMicrotask'),
     ...host('atob'), ...host('btoa'),
     ...(confinedWebAssembly() ? { WebAssembly: confinedWebAssembly() } : {}),
   });

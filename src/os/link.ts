@@ -40,6 +40,7 @@ const DEFAULT_DECL = /^([ \t]*)export[ \t]+default[ \t]+((?:async[ \t]+)?functio
 const DEFAULT_EXPR = /^([ \t]*)export[ \t]+default[ \t]+/gm;
 const EXPORT_CLAUSE = /^[ \t]*export[ \t]*\{([^}]*)\}[ \t]*;?[ \t]*$/gm;
 const IDENT = /^[A-Za-z_$][\w$]*$/;
+const REEXPORT = /^([ \t]*)export\s*(\*(?:\s+as\s+[A-Za-z_$][\w$]*)?|\{[^}]*\})\s*from\s*(['"])([^'"\n]*)\3[ \t]*;?/gm;
 
 function bindings(dflt: string | undefined, named: string | undefined, ns: string | undefined, from: string): string {
   if (ns) return dflt ? `const ${ns} = ${from}, ${dflt} = ${ns}.default;` : `const ${ns} = ${from};`;
@@ -72,6 +73,16 @@ export function linkProgram(source: string, path: string): LinkedProgram {
     return `Promise.resolve(${need(spec)})`;
   });
   const exports: string[] = [];
+  // `export { a, b as c } from 'posixbox/os'`: bindings, then exports; anything else from elsewhere is refused.
+  body = body.replace(REEXPORT, (m, indent: string, what: string, _q: string, spec: string) => {
+    const from = need(spec);
+    if (!what.startsWith('{')) return m; // export * from a posixbox module: left as written (a SyntaxError)
+    const items = what.slice(1, -1).split(',').map((x) => x.trim()).filter(Boolean).map((x) => x.split(/\s+as\s+/));
+    if (items.some((p) => p.length > 2 || !p.every((n) => IDENT.test(n)))) return m;
+    const locals = items.map(([name], i) => `${name}: $reexport${i}$`);
+    items.forEach(([name, alias], i) => exports.push(`${alias ?? name}: $reexport${i}$`));
+    return `${indent}const { ${locals.join(', ')} } = ${from};${'\n'.repeat(m.split('\n').length - 1)}`;
+  });
   body = body.replace(LINE_EXPORT, (_m, indent: string, kind: string, name: string) => {
     exports.push(name);
     return `${indent}${kind} ${name}`;
