@@ -6,17 +6,18 @@
  * is bounded, after which it yields to the event loop.
  */
 import {
-  CTL_ERRNO, CTL_NR, CTL_OUT_LEN, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, RET_COUNT,
+  CTL_ERRNO, CTL_NR, CTL_OUT_LEN, CTL_PENDING, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, RET_COUNT,
   STATE_REQUEST, STATE_RESPONSE, channelDigest, type ChannelViews,
 } from './abi/channel.js';
 import { EINTR, ENOSYS, errnoName, strerror } from './abi/errno.js';
 import { SIGKILL, SIGSYS } from './abi/signal.js';
 import type { LogEntry } from '../proc/syscall-log.js';
-import { restarts, takeHandlerSignal } from '../proc/signal-deliver.js';
+import { restarts, syncPendingWord, takeHandlerSignal } from '../proc/signal-deliver.js';
 import { SYS } from './abi/sysno.js';
 import { isSysError, SysError } from './errors.js';
 import { NO_REPLY, Park, type ArgKind, type Args, type Reply, type Result } from './syscall.js';
 import { SYSCALLS } from './syscalls/index.js';
+import { argWord } from './syscalls/common.js';
 import type { Kernel } from './kernel.js';
 import type { Process } from '../proc/process.js';
 
@@ -34,21 +35,30 @@ const POLL_MS = 0.5;
 
 const decoder = new TextDecoder();
 
+/** A byte string's length slot as a count in 0..room (a slot that is no count at all: 0). */
+function span(v: number | undefined, room: number): number {
+  return v !== undefined && v > 0 ? Math.min(Math.floor(v), room) : 0;
+}
+
 class RequestArgs implements Args {
   private readonly offsets: number[] = [];
   constructor(private readonly ch: ChannelViews, kinds: readonly ArgKind[]) {
     let off = 0;
     kinds.forEach((k, i) => {
       this.offsets[i] = off;
-      if (k !== 'int') off += Math.max(0, Math.min(ch.args[i] ?? 0, DATA_SIZE - off));
+      if (k !== 'int') off += span(ch.args[i], DATA_SIZE - off);
     });
   }
   int(i: number): number {
+    return argWord(this.ch.args[i] ?? 0);
+  }
+  /** The slot as sent, unchecked (for strace). */
+  raw(i: number): number {
     return this.ch.args[i] ?? 0;
   }
   bytes(i: number): Uint8Array {
     const off = this.offsets[i] ?? 0;
-    const len = Math.max(0, Math.min(this.ch.args[i] ?? 0, DATA_SIZE - off));
+    const len = span(this.ch.args[i], DATA_SIZE - off);
     return this.ch.data.subarray(off, off + len);
   }
   str(i: number): string {
@@ -172,8 +182,8 @@ export class ChannelServer {
     if (p.requestNr === SYS.replay_diverged && r.shipped) {
       // The child's Worker found a call that differs from the record it was answering from.
       const a = new RequestArgs(p.channel!, ['int', 'int', 'int']);
-      const at = a.int(0);
-      this.diverged(p, at, r.shipped[at - 1], a.int(2));
+      const at = span(a.raw(0), r.shipped.length + 1);
+      this.diverged(p, at, r.shipped[at - 1], a.raw(2));
       return false;
     }
     if (!e || e.digest !== p.requestDigest) {
@@ -191,6 +201,7 @@ export class ChannelServer {
       p.replay = undefined; // the fork call: from here the child is live
       ch.ctl[CTL_SIG] = takeHandlerSignal(p);
       ch.ctl[CTL_RESTART] = 0;
+      syncPendingWord(p);
     } else {
       ch.ctl[CTL_SIG] = e.sig & 0xff;
       ch.ctl[CTL_RESTART] = e.sig >> 8;
@@ -305,6 +316,7 @@ export class ChannelServer {
     const restart = typeof o === 'object' && 'errno' in o && o.errno === EINTR && o.restart === true && sig !== 0 ? 1 : 0;
     ch.ctl[CTL_SIG] = sig;
     ch.ctl[CTL_RESTART] = restart;
+    if (ch.ctl[CTL_PENDING] !== 0) syncPendingWord(p); // delivered with this answer (or still waiting)
     if (!p.log.overflowed) {
       // The record for fork by replay (it keeps nothing once it has overflowed). The handler's
       // numbers array is fresh for each answer, so it is kept as it is.
@@ -347,9 +359,9 @@ export class ChannelServer {
   }
 }
 
-function formatArgs(kinds: readonly ArgKind[], a: Args): string {
+function formatArgs(kinds: readonly ArgKind[], a: RequestArgs): string {
   return kinds.map((k, i) => {
-    if (k === 'int') return String(a.int(i));
+    if (k === 'int') return String(a.raw(i));
     if (k === 'str') return JSON.stringify(a.str(i));
     const b = a.bytes(i);
     const s = JSON.stringify(decoder.decode(b.slice(0, 32)));

@@ -9,7 +9,7 @@ import { channelViews } from './abi/channel.js';
 import { O_RDONLY, O_WRONLY } from './abi/fcntl.js';
 import { S_IFCHR, S_IFIFO } from './abi/stat.js';
 import { SIGKILL } from './abi/signal.js';
-import { makeClock, parseClockStart, timespecToNs, type KernelClock } from './clock.js';
+import { makeClock, parseClockStart, type KernelClock } from './clock.js';
 import { makeCredentials, type Credentials } from './creds.js';
 import { makeRandom, type RandomSource } from './random.js';
 import { ChannelServer } from './channel-server.js';
@@ -374,7 +374,7 @@ export class Kernel {
   }
 
   nowNs(): bigint {
-    return timespecToNs(this.clock.now());
+    return this.clock.nowNs();
   }
 }
 

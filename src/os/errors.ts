@@ -56,7 +56,9 @@ export class ValueError extends Error {
 /** Python's check on path arguments: text without NUL bytes. */
 export function checkPath(path: unknown, fn: string): string {
   if (typeof path !== 'string') {
-    throw new TypeError(`${fn}: path should be string, not ${path === null ? 'None' : typeof path}`);
+    const type = path === null || path === undefined ? 'NoneType' : typeof path === 'number' ? (Number.isInteger(path) ? 'int' : 'float')
+      : Array.isArray(path) ? 'list' : typeof path === 'object' ? 'dict' : typeof path === 'bigint' ? 'int' : typeof path;
+    throw new TypeError(`${fn}: path should be string, bytes or os.PathLike, not ${type}`); // CPython's path_converter
   }
   if (path.includes('\0')) throw new ValueError('embedded null byte');
   return path;

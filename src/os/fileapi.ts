@@ -1,8 +1,14 @@
-/** The descriptor half of the os API: open, read, write, close, lseek, dup, pipe, fstat, … */
+/**
+ * The descriptor half of the os API: open, read, write, close, lseek, dup, pipe, fstat, …
+ * Number arguments are converted as CPython's posixmodule.c converts them (pyargs.ts); no loop
+ * runs over more than the descriptor table's size or the bytes asked for.
+ */
 import { SYS } from '../kernel/abi/sysno.js';
-import { AT_FDCWD, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_NONBLOCK } from '../kernel/abi/fcntl.js';
+import { AT_FDCWD, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_NONBLOCK, OPEN_MAX } from '../kernel/abi/fcntl.js';
+import { EINVAL } from '../kernel/abi/errno.js';
 import { DATA_SIZE } from '../kernel/abi/channel.js';
-import { checkPath, wrap } from './errors.js';
+import { checkPath, OSError, wrap } from './errors.js';
+import { cInt, cLong, cSsize } from './pyargs.js';
 import { StatResult } from './stat-result.js';
 import type { ProcessRuntime } from './runtime-types.js';
 
@@ -47,9 +53,11 @@ export function makeFileApi(rt: ProcessRuntime) {
       return wrap('open', path, () => sys.callWith('openat', SYS.openat, [dirfd(opts), path, flags, mode]));
     },
     /** read(2): returns the bytes read (empty at end of file). */
-    read(fd: number, n: number): Uint8Array {
-      if (!Number.isInteger(n) || n < 0) throw new RangeError('read length must be a non-negative integer');
-      const got = wrap('read', undefined, () => sys.call('read', SYS.read, fd, Math.min(n, DATA_SIZE)));
+    read(fd: number, n: number | bigint): Uint8Array {
+      const f = cInt(fd);
+      const len = cSsize(n);
+      if (len < 0) throw new OSError(EINVAL, 'read'); // posix_read's own check
+      const got = wrap('read', undefined, () => sys.call('read', SYS.read, f, Math.min(len, DATA_SIZE)));
       return sys.outBytes().subarray(0, got);
     },
     /** readinto: read into an existing buffer; returns the count. */
@@ -63,24 +71,33 @@ export function makeFileApi(rt: ProcessRuntime) {
       let bytes = typeof data === 'string' ? encoder.encode(data) : data;
       while (bytes.length > 0) bytes = bytes.subarray(write(fd, bytes));
     },
-    pread(fd: number, n: number, offset: number): Uint8Array {
-      const got = wrap('pread', undefined, () => sys.call('pread64', SYS.pread64, fd, Math.min(n, DATA_SIZE), offset));
+    pread(fd: number, n: number | bigint, offset: number | bigint): Uint8Array {
+      const f = cInt(fd);
+      const len = cSsize(n);
+      const off = cLong(offset);
+      if (len < 0) throw new OSError(EINVAL, 'pread');
+      const got = wrap('pread', undefined, () => sys.call('pread64', SYS.pread64, f, Math.min(len, DATA_SIZE), off));
       return sys.outBytes().subarray(0, got);
     },
     pwrite(fd: number, data: Uint8Array | string, offset: number): number {
       const bytes = typeof data === 'string' ? encoder.encode(data) : data;
       return wrap('pwrite', undefined, () => sys.callWith('pwrite64', SYS.pwrite64, [fd, bytes.subarray(0, DATA_SIZE), offset]));
     },
-    close(fd: number): void {
-      wrap('close', undefined, () => sys.call('close', SYS.close, fd));
+    close(fd: number | bigint): void {
+      const f = cInt(fd);
+      wrap('close', undefined, () => sys.call('close', SYS.close, f));
     },
-    closerange(lo: number, hi: number): void {
-      for (let fd = lo; fd < Math.min(hi, 1024); fd++) {
+    /** closerange: every descriptor in [lo, hi) that the table can hold (at most OPEN_MAX closes). */
+    closerange(lo: number | bigint, hi: number | bigint): void {
+      const from = Math.max(cInt(lo), 0);
+      const to = Math.min(cInt(hi), OPEN_MAX);
+      for (let fd = from; fd < to; fd++) {
         try { sys.call('close', SYS.close, fd); } catch { /* ignored, as Python does */ }
       }
     },
-    lseek(fd: number, pos: number, how: number): number {
-      return wrap('lseek', undefined, () => sys.call('lseek', SYS.lseek, fd, pos, how));
+    lseek(fd: number, pos: number | bigint, how: number): number {
+      const args = [cInt(fd), cLong(pos), cInt(how)] as const;
+      return wrap('lseek', undefined, () => sys.call('lseek', SYS.lseek, ...args));
     },
     /** dup(2); the new descriptor is non-inheritable in Python 3, inheritable here as in C. */
     dup(fd: number): number {

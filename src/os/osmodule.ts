@@ -6,7 +6,8 @@
 import { SYS } from '../kernel/abi/sysno.js';
 import * as F from '../kernel/abi/fcntl.js';
 import { strerror } from '../kernel/abi/errno.js';
-import { OSError, wrap } from './errors.js';
+import { OSError, ValueError, wrap } from './errors.js';
+import { allocate, cSsize } from './pyargs.js';
 import { makeFileApi } from './fileapi.js';
 import { makePathApi } from './pathapi.js';
 import { makeDirApi } from './dirapi.js';
@@ -18,6 +19,7 @@ import { makeTtyApi } from './ttyapi.js';
 import { makePopenApi } from './popenapi.js';
 import { makeSelect } from './selectmod.js';
 import { makeStatvfsApi } from './statvfs.js';
+import { makeSyscallApi } from './syscallapi.js';
 import * as P from './posixpath.js';
 import type { ProcessRuntime } from './runtime-types.js';
 
@@ -32,7 +34,7 @@ export function makeOs(rt: ProcessRuntime) {
   const environ = new Environ(rt.env, rt.env);
 
   const os = {
-    ...files, ...paths, ...dirs, ...creds, ...procs, ...pipes, ...makeTtyApi(rt).os, ...makeStatvfsApi(rt),
+    ...files, ...paths, ...dirs, ...creds, ...procs, ...pipes, ...makeTtyApi(rt).os, ...makeStatvfsApi(rt), ...makeSyscallApi(rt),
     subprocess,
     error: OSError,
     OSError,
@@ -52,8 +54,11 @@ export function makeOs(rt: ProcessRuntime) {
       const [sysname = '', nodename = '', release = '', version = '', machine = ''] = sys.outText().split('\0');
       return { sysname, nodename, release, version, machine };
     },
-    urandom(n: number): Uint8Array {
-      const out = new Uint8Array(n);
+    /** urandom: n as CPython takes it (a Py_ssize_t, not negative); too much memory is MemoryError. */
+    urandom(size: number | bigint): Uint8Array {
+      const n = cSsize(size);
+      if (n < 0) throw new ValueError('negative argument not allowed');
+      const out = allocate(n);
       for (let off = 0; off < n;) {
         const got = sys.call('getrandom', SYS.getrandom, Math.min(n - off, 65536), 0);
         sys.outInto(out.subarray(off, off + got));

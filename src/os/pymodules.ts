@@ -9,6 +9,7 @@ import {
 } from '../kernel/abi/fcntl.js';
 import { ctime, asctime, gmtime, localtime, mktime, strftime } from './timefmt.js';
 import { checkPath, ValueError, wrap } from './errors.js';
+import { cInt, pyTimeoutNs, timespecOf } from './pyargs.js';
 import { SystemExit, type ProcessRuntime } from './runtime-types.js';
 import type { makeFileApi } from './fileapi.js';
 import type { TmStruct } from './tz.js';
@@ -164,10 +165,10 @@ export function makeTime(rt: ProcessRuntime) {
     perf_counter: (): number => clock(1),
     process_time: (): number => clock(2),
     /** sleep: on the kernel clock; returns early and silently if a handled signal interrupts it. */
-    sleep(secs: number): void {
-      if (!(secs >= 0)) throw new ValueError('sleep length must be non-negative');
-      const s = Math.floor(secs);
-      const ns = Math.min(999_999_999, Math.round((secs - s) * 1e9));
+    sleep(secs: number | bigint): void {
+      const total = pyTimeoutNs(secs, 1_000_000_000n); // CPython's conversion: TypeError, ValueError, OverflowError
+      if (total < 0n) throw new ValueError('sleep length must be non-negative');
+      const [s, ns] = timespecOf(total);
       try {
         sys.call('nanosleep', SYS.nanosleep, s, ns);
       } catch {
@@ -255,7 +256,13 @@ export function makeSignal(rt: ProcessRuntime) {
       else interrupting.delete(sig);
       if (handlers.has(sig)) install(sig, 2, flag ? 0 : SA_RESTART);
     },
-    alarm: (secs: number): number => sys.call('alarm', SYS.alarm, Math.floor(secs)),
+    /** alarm: an int as CPython takes it (-1 is the unsigned 4294967295 seconds, as in C). */
+    alarm: (secs: number | bigint): number => sys.call('alarm', SYS.alarm, cInt(secs)),
+    /**
+     * posixbox's own: run the handlers of signals that arrived while the program computed without
+     * system calls (they otherwise run at its next call). One Atomics.load when none did.
+     */
+    check_signals: (): boolean => sys.checkSignals(),
     /** pause: sleep until a signal is handled; returns after the handler. */
     pause(): void {
       try {

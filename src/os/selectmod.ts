@@ -4,6 +4,10 @@
  * on several libcs; its sets follow Linux's: readable = POLLIN|POLLHUP|POLLERR, writable =
  * POLLOUT|POLLERR, exceptional = POLLPRI. A closed descriptor makes select fail with EBADF.
  * A call interrupted by a handled signal is retried with the time left (PEP 475).
+ *
+ * Timeouts are converted as CPython's selectmodule.c converts them (pyargs.ts: the same
+ * TypeError, ValueError and OverflowError); a select timeout longer than poll(2)'s int of
+ * milliseconds is waited in several polls, on the kernel's monotonic clock, exactly in BigInt.
  */
 import { SYS } from '../kernel/abi/sysno.js';
 import { EBADF, EINTR } from '../kernel/abi/errno.js';
@@ -11,6 +15,7 @@ import * as P from '../kernel/abi/poll.js';
 import { Errno } from './channel.js';
 import { KeyError } from './credapi.js';
 import { OSError, ValueError } from './errors.js';
+import { OverflowError, pyTimeoutNs } from './pyargs.js';
 import type { ProcessRuntime } from './runtime-types.js';
 
 /** A descriptor, or an object with fileno() (a file object, sys.stdout). */
@@ -26,35 +31,45 @@ function fdOf(x: FdLike): number {
 const READABLE = P.POLLIN | P.POLLRDNORM | P.POLLRDBAND | P.POLLHUP | P.POLLERR;
 const WRITABLE = P.POLLOUT | P.POLLWRNORM | P.POLLWRBAND | P.POLLERR;
 const EXCEPTIONAL = P.POLLPRI;
+const INT_MAX = 2 ** 31 - 1;
+const NS_PER_MS = 1_000_000n;
+
+/** Milliseconds for poll(2), rounded up, at most INT_MAX (a longer wait is several polls). */
+const pollMs = (ns: bigint): number => (ns <= 0n ? 0 : ns >= BigInt(INT_MAX) * NS_PER_MS ? INT_MAX : Number((ns + NS_PER_MS - 1n) / NS_PER_MS));
 
 export function makeSelect(rt: ProcessRuntime) {
   const { sys } = rt;
-  const monotonicMs = (): number => {
+  const monotonicNs = (): bigint => {
     sys.call('clock_gettime', SYS.clock_gettime, 1);
-    return sys.num(0) * 1e3 + sys.num(1) / 1e6;
+    return BigInt(sys.num(0)) * 1_000_000_000n + BigInt(sys.num(1));
   };
 
-  /** poll(2) over [fd, events] pairs: each entry's revents. timeoutMs < 0 waits for ever. */
-  const pollFds = (entries: ReadonlyArray<readonly [number, number]>, timeoutMs: number, call: string): number[] => {
+  /** poll(2) over [fd, events] pairs: each entry's revents. A timeout of undefined waits for ever. */
+  const pollFds = (entries: ReadonlyArray<readonly [number, number]>, timeoutNs: bigint | undefined, call: string): number[] => {
     const buf = new Uint8Array(entries.length * P.POLLFD_SIZE);
     const v = new DataView(buf.buffer);
     entries.forEach(([fd, events], i) => {
       v.setInt32(i * P.POLLFD_SIZE, fd, true);
       v.setUint16(i * P.POLLFD_SIZE + 4, events & 0xffff, true);
     });
-    const start = timeoutMs > 0 ? monotonicMs() : 0;
-    let left = timeoutMs;
+    const deadline = timeoutNs !== undefined && timeoutNs > 0n ? monotonicNs() + timeoutNs : undefined;
+    let left = timeoutNs === undefined ? -1 : pollMs(timeoutNs);
+    let answer: Uint8Array = new Uint8Array(buf.length);
     for (;;) {
       try {
-        sys.callWith('poll', SYS.poll, [buf, entries.length, left]);
-        break;
+        const ready = sys.callWith('poll', SYS.poll, [buf, entries.length, left]);
+        answer = sys.outBytes(); // before the clock is read again
+        if (ready > 0 || deadline === undefined) break;
       } catch (e) {
         if (!(e instanceof Errno)) throw e;
         if (e.errno !== EINTR) throw new OSError(e.errno, call);
-        if (timeoutMs > 0) left = Math.max(0, Math.ceil(timeoutMs - (monotonicMs() - start)));
+        if (deadline === undefined) continue;
       }
+      const rest = deadline - monotonicNs();
+      if (rest <= 0n) break;
+      left = pollMs(rest);
     }
-    const out = new DataView(sys.outBytes().buffer);
+    const out = new DataView(answer.buffer);
     return entries.map((_, i) => out.getUint16(i * P.POLLFD_SIZE + 6, true));
   };
 
@@ -74,10 +89,16 @@ export function makeSelect(rt: ProcessRuntime) {
       if (!this.fds.delete(n)) throw new KeyError(String(n));
     }
     /** [fd, revents] for each ready descriptor; timeout in milliseconds (None or < 0: for ever). */
-    poll(timeout?: number | null): Array<[number, number]> {
-      const ms = timeout === undefined || timeout === null || timeout < 0 ? -1 : Math.ceil(timeout);
+    poll(timeout?: number | bigint | null): Array<[number, number]> {
+      let ns: bigint | undefined;
+      if (timeout !== undefined && timeout !== null) {
+        ns = pyTimeoutNs(timeout, NS_PER_MS, 'timeout must be an integer or None');
+        const ms = ns >= 0n ? (ns + NS_PER_MS - 1n) / NS_PER_MS : ns / NS_PER_MS; // rounded towards +infinity
+        if (ms < -BigInt(INT_MAX) - 1n || ms > BigInt(INT_MAX)) throw new OverflowError('timeout is too large');
+        ns = ms < 0n ? undefined : ms * NS_PER_MS;
+      }
       const entries = [...this.fds];
-      const rev = pollFds(entries, ms, 'poll');
+      const rev = pollFds(entries, ns, 'poll');
       const out: Array<[number, number]> = [];
       entries.forEach(([fd], i) => { if (rev[i]! !== 0) out.push([fd, rev[i]!]); });
       return out;
@@ -89,8 +110,9 @@ export function makeSelect(rt: ProcessRuntime) {
    * objects given. timeout in seconds; None waits for ever; negative is ValueError.
    */
   function select<T extends FdLike>(rlist: readonly T[], wlist: readonly T[], xlist: readonly T[],
-    timeout?: number | null): [T[], T[], T[]] {
-    if (timeout !== undefined && timeout !== null && !(timeout >= 0)) throw new ValueError('timeout must be non-negative');
+    timeout?: number | bigint | null): [T[], T[], T[]] {
+    const ns = timeout === undefined || timeout === null ? undefined : pyTimeoutNs(timeout, 1_000_000_000n, 'timeout must be a float or None');
+    if (ns !== undefined && ns < 0n) throw new ValueError('timeout must be non-negative');
     const masks = new Map<number, number>();
     const add = (list: readonly T[], bits: number): void => {
       for (const x of list) { const fd = fdOf(x); masks.set(fd, (masks.get(fd) ?? 0) | bits); }
@@ -99,8 +121,7 @@ export function makeSelect(rt: ProcessRuntime) {
     add(wlist, P.POLLOUT);
     add(xlist, P.POLLPRI);
     const entries = [...masks];
-    const ms = timeout === undefined || timeout === null ? -1 : Math.ceil(timeout * 1000);
-    const rev = pollFds(entries, ms, 'select');
+    const rev = pollFds(entries, ns, 'select');
     const ready = new Map<number, number>();
     entries.forEach(([fd], i) => {
       if (rev[i]! & P.POLLNVAL) throw new OSError(EBADF, 'select');

@@ -1,5 +1,14 @@
-/** Helpers the handlers share: building VFS contexts, stat replies, blocking on a wait queue. */
-import { EAGAIN, EBADF, ENOTDIR } from '../abi/errno.js';
+/**
+ * Helpers the handlers share: fetching numeric arguments as Linux's registers hold them, building
+ * VFS contexts, stat replies, blocking on a wait queue.
+ *
+ * Rule followed (the x86-64 syscall ABI): an argument is a 64-bit register. A channel slot is a
+ * Float64, so argWord() turns it into the integer a register could hold, or EINVAL when none
+ * could (NaN, an infinity, a fraction, a magnitude of 2^64 or more); 2^63..2^64-1 read as the
+ * negative numbers they are in two's complement. A handler taking a C int or unsigned int then
+ * keeps the low 32 bits (cInt, cUint), as the kernel's prototypes truncate the register.
+ */
+import { EAGAIN, EBADF, EINVAL, ENOTDIR } from '../abi/errno.js';
 import { AT_FDCWD, O_NONBLOCK } from '../abi/fcntl.js';
 import { S_ISDIR } from '../abi/stat.js';
 import { SysError } from '../errors.js';
@@ -10,6 +19,30 @@ import type { Kernel } from '../kernel.js';
 import type { Process } from '../../proc/process.js';
 
 const encoder = new TextEncoder();
+const TWO_63 = 2 ** 63;
+const TWO_64 = 2 ** 64;
+
+/** The 64-bit word a Float64 argument slot stands for, as a signed integer (see the header). */
+export function argWord(v: number): number {
+  if (!Number.isInteger(v) || v >= TWO_64 || v < -TWO_63) throw new SysError(EINVAL);
+  return v >= TWO_63 ? v - TWO_64 : v;
+}
+
+/** A C `int` argument: the register's low 32 bits, signed. */
+export function cInt(v: number): number {
+  return v | 0;
+}
+
+/** A C `unsigned int` argument: the register's low 32 bits. */
+export function cUint(v: number): number {
+  return v >>> 0;
+}
+
+/** A relative timeout of `ns` nanoseconds from now, as an absolute deadline clamped at the clock's end. */
+export function deadlineIn(k: Kernel, ns: bigint): bigint {
+  const d = k.nowNs() + ns;
+  return d > k.clock.maxNs ? k.clock.maxNs : d;
+}
 
 export function utf8(s: string): Uint8Array {
   return encoder.encode(s);

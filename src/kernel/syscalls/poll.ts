@@ -16,6 +16,7 @@ import { DEFAULT_POLLMASK, POLLERR, POLLFD_SIZE, POLLHUP, POLLNVAL } from '../ab
 import { SysError } from '../errors.js';
 import { full, Park, type Result, type SyscallEntry } from '../syscall.js';
 import { isWaitable } from '../../fs/waitqueue.js';
+import { cInt, deadlineIn } from './common.js';
 import type { Kernel } from '../kernel.js';
 import type { Process } from '../../proc/process.js';
 
@@ -46,8 +47,8 @@ function revents(p: Process, e: PollFd): number {
 
 export function poll(k: Kernel, p: Process, bytes: Uint8Array, nfds: number, timeoutMs: number): Result {
   const fds = parse(bytes, nfds);
-  const ms = Math.trunc(timeoutMs);
-  const deadline = ms < 0 ? undefined : k.nowNs() + BigInt(ms) * 1_000_000n;
+  const ms = cInt(timeoutMs); // an int: the register's low 32 bits
+  const deadline = ms < 0 ? undefined : deadlineIn(k, BigInt(ms) * 1_000_000n);
   let unhook: Array<() => void> = [];
   let cancelTimer: (() => void) | undefined;
   const disarm = (): void => {

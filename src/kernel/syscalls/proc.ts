@@ -2,7 +2,7 @@
 import { EINVAL, ENXIO, EPERM, ERANGE } from '../abi/errno.js';
 import { SysError } from '../errors.js';
 import { full, NO_REPLY, Park, partial, type Result, type SyscallEntry } from '../syscall.js';
-import { utf8 } from './common.js';
+import { deadlineIn, utf8 } from './common.js';
 import type { Kernel } from '../kernel.js';
 import type { Process } from '../../proc/process.js';
 
@@ -36,7 +36,7 @@ function nanosleep(k: Kernel, p: Process, sec: number, nsec: number): Result {
   if (!Number.isInteger(sec) || sec < 0 || !Number.isInteger(nsec) || nsec < 0 || nsec > 999_999_999) {
     throw new SysError(EINVAL);
   }
-  const deadline = k.nowNs() + BigInt(sec) * 1_000_000_000n + BigInt(nsec);
+  const deadline = deadlineIn(k, BigInt(sec) * 1_000_000_000n + BigInt(nsec)); // clamped at KTIME_MAX
   // Each time it is not yet due (a host timer may fire a little early) it arms a timer again.
   // Never restarted after a handler (as nanosleep(2)): an interrupted sleep is EINTR.
   const sleep = (): Result => {

@@ -5,6 +5,7 @@ import { SysError } from '../errors.js';
 import { full, Park, type Result, type SyscallEntry } from '../syscall.js';
 import { actOnPending, sendSignal } from '../../proc/signal-deliver.js';
 import { SIG_DFL, SIG_HANDLER, SIG_IGN, UNBLOCKABLE } from '../../proc/signals.js';
+import { cUint, deadlineIn } from './common.js';
 import type { Kernel } from '../kernel.js';
 import type { Process } from '../../proc/process.js';
 
@@ -48,17 +49,22 @@ function sigprocmask(k: Kernel, p: Process, how: number, lo: number, hi: number,
   return { value: 0, nums: halves(old) };
 }
 
-/** alarm(2): SIGALRM after secs seconds of the kernel clock; returns the seconds left of the previous one. */
+/**
+ * alarm(2): SIGALRM after secs seconds of the kernel clock (an unsigned int: the register's low
+ * 32 bits); returns the seconds left of the previous one, rounded as Linux's alarm_setitimer
+ * (to the nearest second, and 1 rather than 0 for an alarm still pending).
+ */
 function alarm(k: Kernel, p: Process, secs: number): number {
   const now = k.nowNs();
   let left = 0;
   if (p.alarm) {
-    left = Math.max(0, Math.ceil(Number(p.alarm.deadline - now) / 1e9));
+    const ns = p.alarm.deadline - now;
+    left = ns <= 0n ? 0 : Math.max(1, Number((ns + 500_000_000n) / 1_000_000_000n));
     p.alarm.cancel();
     p.alarm = undefined;
   }
   if (secs > 0) {
-    const deadline = now + BigInt(secs) * 1_000_000_000n;
+    const deadline = deadlineIn(k, BigInt(secs) * 1_000_000_000n);
     const cancel = k.scheduler.addTimer(p, deadline, () => {
       p.alarm = undefined;
       sendSignal(k, p, SIGALRM);
@@ -84,7 +90,7 @@ export const signalCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
     const never = (): Result => new Park('pause', never, false);
     return never();
   })],
-  [37, full('alarm', ['int'], (k, p, a) => alarm(k, p, Math.max(0, Math.floor(a.int(0)))))],
+  [37, full('alarm', ['int'], (k, p, a) => alarm(k, p, cUint(a.int(0))))],
   [200, full('tkill', ['int', 'int'], (k, p, a) => {
     checkSig(a.int(1));
     const t = k.procs.get(a.int(0));

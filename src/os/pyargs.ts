@@ -1,0 +1,110 @@
+/**
+ * Number arguments of the os API, converted as CPython 3 converts them before any system call
+ * (Objects/longobject.c, Python/pytime.c): the same TypeError, ValueError, OverflowError and
+ * MemoryError, with the same messages.
+ *
+ * Rule followed: a JS value stands for the Python object it would be: a BigInt, a boolean or a
+ * number with an integral value is an int (so 1e300 is the int 10**300, as JS cannot tell them
+ * apart); any other number (a fraction, an infinity, NaN) is a float; null and undefined are
+ * None. An int fits a C type or is OverflowError; a float where an int is wanted is TypeError.
+ */
+import { ValueError } from './errors.js';
+
+export class OverflowError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OverflowError';
+  }
+}
+
+export class MemoryError extends Error {
+  constructor() {
+    super('');
+    this.name = 'MemoryError';
+  }
+}
+
+/** The Python type name of the object `x` stands for. */
+export function pyTypeName(x: unknown): string {
+  if (x === null || x === undefined) return 'NoneType';
+  if (typeof x === 'boolean') return 'bool';
+  if (typeof x === 'bigint') return 'int';
+  if (typeof x === 'number') return Number.isInteger(x) ? 'int' : 'float';
+  if (typeof x === 'string') return 'str';
+  if (x instanceof Uint8Array) return 'bytes';
+  if (Array.isArray(x)) return 'list';
+  if (typeof x === 'function') return 'function';
+  return 'dict';
+}
+
+/** operator.index(x): the exact int `x` stands for, or TypeError. */
+export function pyIndex(x: unknown): bigint {
+  if (typeof x === 'bigint') return x;
+  if (typeof x === 'boolean') return x ? 1n : 0n;
+  if (typeof x === 'number' && Number.isInteger(x)) return BigInt(x);
+  throw new TypeError(`'${pyTypeName(x)}' object cannot be interpreted as an integer`);
+}
+
+const INT_MIN = -(2n ** 31n);
+const INT_MAX = 2n ** 31n - 1n;
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+function within(v: bigint, lo: bigint, hi: bigint, ctype: string): number {
+  if (v < lo || v > hi) throw new OverflowError(`Python int too large to convert to C ${ctype}`);
+  return Number(v);
+}
+
+/** An `int` argument (PyArg "i"). */
+export function cInt(x: unknown): number {
+  return within(pyIndex(x), INT_MIN, INT_MAX, 'int');
+}
+
+/** A `long` / `off_t` argument (PyArg "l"). Its value may exceed 2^53 and is then rounded to a Float64. */
+export function cLong(x: unknown): number {
+  return within(pyIndex(x), LONG_MIN, LONG_MAX, 'long');
+}
+
+/** A `Py_ssize_t` argument (PyArg "n"). */
+export function cSsize(x: unknown): number {
+  return within(pyIndex(x), LONG_MIN, LONG_MAX, 'ssize_t');
+}
+
+const NS_PER_S = 1_000_000_000n;
+const TIME_MIN = LONG_MIN;
+const TIME_MAX = LONG_MAX;
+
+/**
+ * A timeout in `unit` nanoseconds per unit (1e9 for seconds, 1e6 for milliseconds) as CPython's
+ * _PyTime_FromSecondsObject / _PyTime_FromMillisecondsObject with _PyTime_ROUND_TIMEOUT
+ * (towards +infinity): nanoseconds as a BigInt in the range of _PyTime_t (int64).
+ * `typeError` is the caller's message for a value that is no number at all.
+ */
+export function pyTimeoutNs(x: unknown, unit: bigint, typeError?: string): bigint {
+  if (typeof x === 'number' && !Number.isInteger(x)) {
+    if (Number.isNaN(x)) throw new ValueError('Invalid value NaN (not a number)');
+    const d = Math.ceil(x * Number(unit));
+    if (!(d >= -(2 ** 63) && d < 2 ** 63)) throw new OverflowError('timestamp out of range for platform time_t');
+    return BigInt(d);
+  }
+  if (typeError !== undefined && typeof x !== 'number' && typeof x !== 'bigint' && typeof x !== 'boolean') {
+    throw new TypeError(typeError);
+  }
+  const ns = pyIndex(x) * unit;
+  if (ns < TIME_MIN || ns > TIME_MAX) throw new OverflowError('timestamp too large to convert to C _PyTime_t');
+  return ns;
+}
+
+/** Seconds and nanoseconds of a non-negative count of nanoseconds (a timespec for the kernel). */
+export function timespecOf(ns: bigint): [number, number] {
+  return [Number(ns / NS_PER_S), Number(ns % NS_PER_S)];
+}
+
+/** A buffer of n bytes, or MemoryError when the host cannot make one (as CPython's PyBytes_FromStringAndSize). */
+export function allocate(n: number): Uint8Array {
+  try {
+    return new Uint8Array(n);
+  } catch {
+    throw new MemoryError();
+  }
+}
