@@ -19,6 +19,11 @@
  *   way (Linux would fail the allocation; an engine cannot be told to, so the process dies as a
  *   memory cgroup's member does).
  *
+ * What the kernel holds on a process's behalf counts as the process's: its fork-by-replay record
+ * (proc/syscall-log.ts, up to 64 MiB each). Those records together may take at most a sixth of
+ * the threshold; past that the largest are given up, and those processes' later forks fail with
+ * ENOMEM, as Linux fails an allocation under memory pressure rather than let the kernel die.
+ *
  * Never init, never the kernel. After a kill the killer waits for the victim's memory to go back
  * before choosing again. In a browser there is no probe to read (no per-Worker or process memory
  * figures), so none of this runs there: a tab that allocates without end is ended by the browser.
@@ -97,12 +102,14 @@ export class OomKiller {
     const grownVirtual = s.virtual - this.last.virtual;
     this.last = s;
     const ran = this.attribute(grown, grownVirtual);
+    this.boundRecords();
     if (now < this.quietUntil) return;
     for (const p of ran) {
       const c = this.charges.get(p)!;
       // Address space holds what is resident too (AS ≥ RSS); untouched buffers only show in `virtual`.
-      const space = Math.max(c.resident, c.virtual);
-      if (c.resident > this.limit(p, RLIMIT_DATA, Infinity) || space > this.limit(p, RLIMIT_AS, this.memoryLimit)) {
+      const resident = c.resident + p.log.size;
+      const space = Math.max(resident, c.virtual);
+      if (resident > this.limit(p, RLIMIT_DATA, Infinity) || space > this.limit(p, RLIMIT_AS, this.memoryLimit)) {
         this.kill(p, now);
         return;
       }
@@ -136,6 +143,20 @@ export class OomKiller {
     return ran;
   }
 
+  /** Keep the fork records together under a sixth of the threshold: give up the largest first. */
+  private boundRecords(): void {
+    const budget = this.threshold / 6;
+    let total = 0;
+    for (const p of this.k.procs.values()) total += p.log.size;
+    if (total <= budget) return;
+    const largest = [...this.k.procs.values()].filter((p) => p.log.size > 0).sort((a, b) => b.log.size - a.log.size);
+    for (const p of largest) {
+      if (total <= budget) break;
+      total -= p.log.size;
+      p.log.drop();
+    }
+  }
+
   private limit(p: Process, resource: number, otherwise: number): number {
     const soft = p.limits.get(resource)?.[0];
     return soft === undefined || soft < 0 ? otherwise : soft;
@@ -147,7 +168,7 @@ export class OomKiller {
     let most = -1;
     for (const [p, c] of this.charges) {
       if (p.state === 'Z' || p === this.k.init) continue;
-      const score = c.resident + c.virtual / 64;
+      const score = c.resident + p.log.size + c.virtual / 64;
       if (score > most || (score === most && best !== undefined && p.pid > best.pid)) {
         best = p;
         most = score;

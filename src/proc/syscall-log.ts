@@ -39,11 +39,26 @@ export class SyscallLog {
     this.entries.push(e);
   }
 
+  /** Of `bytes`, what a forked child shares with its parent's record (the same entries). */
+  private inherited = 0;
+
+  /** Bytes this record holds of its own (not shared with the parent's), as counted against MAX_BYTES; 0 once overflowed. */
+  get size(): number {
+    return this.overflowed ? 0 : this.bytes - this.inherited;
+  }
+
+  /** Give the record up (the kernel short of memory, kernel/oom.ts): a later fork fails with ENOMEM. */
+  drop(): void {
+    this.overflowed = true;
+    this.entries.length = 0;
+  }
+
   /** A copy for a child: the entries are immutable, so the array is all that is copied. */
   fork(forkEntry: LogEntry): SyscallLog {
     const c = new SyscallLog();
     c.entries.push(...this.entries, forkEntry);
     c.bytes = this.bytes;
+    c.inherited = this.bytes;
     return c;
   }
 }

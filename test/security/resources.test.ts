@@ -359,4 +359,35 @@ export function main() {
       k.shutdown();
     }
   }, 60_000);
+
+  it('the kernel holds at most a sixth of the threshold in fork records: the largest go, their forks are ENOMEM (4 × 60 MiB, 100 MiB: one stays)', async () => {
+    const { k } = kernel({ realtime: true, oomThreshold: 600 * 2 ** 20 });
+    try {
+      expect(await run(k, 'alice', { program: `import os, { time } from 'posixbox/os';
+export function main() {
+  const [r1, w1] = os.pipe(), [r2, w2] = os.pipe();
+  const kids = [];
+  for (let i = 0; i < 4; i++) {
+    const pid = os.fork();
+    if (pid === 0) {
+      const fd = os.open('/dev/zero', os.O_RDONLY);
+      for (let n = 0; n < 60 << 20; n += os.read(fd, 1 << 18).length);
+      os.write(w1, 'r');
+      os.read(r2, 1);
+      try { const c = os.fork(); if (c === 0) os._exit(0); os.waitpid(c, 0); os._exit(0); } catch (e) { os._exit(e.errno); }
+    }
+    kids.push(pid);
+  }
+  for (let i = 0; i < 4; i++) os.read(r1, 1);
+  time.sleep(0.3);
+  os.write(w2, 'gggg');
+  console.log(kids.map((pid) => os.WEXITSTATUS(os.waitpid(pid, 0)[1])).sort().join(' '));
+  return 0;
+}
+` })).toEqual({ stdout: '0 12 12 12\n', stderr: '', status: 0 });
+      expect(k.bugs).toEqual([]);
+    } finally {
+      k.shutdown();
+    }
+  }, 60_000);
 });
