@@ -182,6 +182,18 @@ async function settle<T>(v: T | PromiseLike<T>, platform: Platform): Promise<T> 
   return Promise.race([p, watch()]);
 }
 
+/**
+ * What was thrown, without letting it run code that throws again: a program may throw a Proxy
+ * whose getPrototypeOf trap throws, and `instanceof` would run it.
+ */
+function classify(e: unknown): 'unsettled' | 'exit' | 'error' {
+  try {
+    if (e instanceof Unsettled) return 'unsettled';
+    if (e instanceof SystemExit) return 'exit';
+  } catch { /* a hostile value: an error like any other */ }
+  return 'error';
+}
+
 /** The traceback text, whatever was thrown (a hostile value's own code may throw while being read). */
 function describeThrown(e: unknown, path: string): string {
   try {
@@ -218,18 +230,19 @@ export async function runProcess(msg: WorkerStartMessage, platform: Platform, w:
     if (awaited) await platform.macrotask(); // unhandled rejections are reported by then
     if (rejections.length > 0) throw rejections[0];
   } catch (e) {
-    if (e instanceof Unsettled) {
+    const kind = classify(e);
+    if (kind === 'unsettled') {
       stderr(`${path}: main() is waiting for a promise that nothing can settle; exiting\n`);
       status = 13;
     } else {
-      status = e instanceof SystemExit ? exitCode(e.code, stderr) : (stderr(describeThrown(e, path)), 1);
+      status = kind === 'exit' ? exitCode((e as SystemExit).code, stderr) : (stderr(describeThrown(e, path)), 1);
     }
   }
   for (const fn of rt.atexit.splice(0).reverse()) {
     try {
       fn();
     } catch (e) {
-      if (e instanceof SystemExit) status = exitCode(e.code, stderr);
+      if (classify(e) === 'exit') status = exitCode((e as SystemExit).code, stderr);
       else stderr(`Error in atexit._run_exitfuncs:\n${describeThrown(e, path)}`);
     }
   }
