@@ -9,7 +9,8 @@
  *   (binfmt_script: the credentials come from the file finally loaded);
  * - /proc/<pid>/cwd, root, exe, environ and fd obey ptrace_may_access(PTRACE_MODE_READ_FSCREDS)
  *   and the dumpable rule (kernel/ptrace.c, fs/proc/base.c);
- * - fs.protected_symlinks = 1 (fs/namei.c may_follow_link).
+ * - fs.protected_symlinks = 1 and fs.protected_hardlinks = 1 (fs/namei.c may_follow_link,
+ *   may_linkat), as Debian sets them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { boot } from '../../src/index.js';
@@ -225,6 +226,10 @@ const PROC_RULES: readonly Rule[] = [
     files: [{ path: '/usr/local/bin/suid-sleeper', mode: '04755', content: SUID_SLEEPER }],
     body: `const t = start(1000, 1000, '/tmp', ['/usr/local/bin/suid-sleeper', 'suid-sleeper']); time.sleep(1); os.write(1, probe(t)); stop([t]);`,
     stdout: probed(denied('1000:1000')) },
+  { name: 'an image alice may execute but not read leaves her process not dumpable (would_dump)', as: 'alice',
+    files: [{ path: '/usr/local/bin/secret-sleeper', mode: '0711', content: SUID_SLEEPER }],
+    body: `const t = start(1000, 1000, '/tmp', ['/usr/local/bin/secret-sleeper', 'secret-sleeper']); time.sleep(1); os.write(1, probe(t)); stop([t]);`,
+    stdout: probed(denied('1000:1000')) },
 ];
 
 /** Links in sticky world-writable /tmp, in a plain world-writable directory, and in bob's sticky one. */
@@ -261,11 +266,35 @@ const SYMLINK_RULES: readonly Rule[] = [
       + 'O_CREAT through a dangling link opened 1000\n' },
 ];
 
+/** Files of others in /tmp to hard-link (safe_hardlink_source), and one of alice's own. */
+const LINKABLE: readonly FileSpec[] = [
+  { path: '/tmp/root-ro', mode: '0644', content: 'x' },
+  { path: '/tmp/bob-rw', mode: '0666', uid: 1001, gid: 1001, content: 'x' },
+  { path: '/tmp/bob-sgid-gx', mode: '02676', uid: 1001, gid: 1001, content: 'x' },
+  { path: '/tmp/bob-sgid', mode: '02666', uid: 1001, gid: 1001, content: 'x' },
+  { path: '/tmp/bob-suid', mode: '04666', uid: 1001, gid: 1001, content: 'x' },
+  { path: '/tmp/bob-fifo', type: 'fifo', mode: '0666', uid: 1001, gid: 1001 },
+  { path: '/tmp/alice-ro', mode: '0400', uid: 1000, gid: 1000, content: 'x' },
+];
+
+const LINK_ALL = `for (const f of ['root-ro', 'bob-rw', 'bob-sgid-gx', 'bob-sgid', 'bob-suid', 'bob-fifo', 'alice-ro'])
+  console.log(f, attempt(() => { os.link('/tmp/' + f, '/tmp/' + f + '.2'); return 'linked'; }));`;
+
+const HARDLINK_RULES: readonly Rule[] = [
+  { name: 'alice hard-links only her own files and regular files of others she may read and write, not set-user-ID or set-group-ID-executable ones',
+    as: 'alice', files: LINKABLE, body: LINK_ALL,
+    stdout: 'root-ro EPERM\nbob-rw linked\nbob-sgid-gx EPERM\nbob-sgid linked\nbob-suid EPERM\nbob-fifo EPERM\nalice-ro linked\n' },
+  { name: 'root (CAP_FOWNER) hard-links anything',
+    files: LINKABLE, body: LINK_ALL,
+    stdout: 'root-ro linked\nbob-rw linked\nbob-sgid-gx linked\nbob-sgid linked\nbob-suid linked\nbob-fifo linked\nalice-ro linked\n' },
+];
+
 const RULES: ReadonlyArray<readonly [string, readonly Rule[]]> = [
   ['exec resets the fork record', EXEC_RULES],
   ['set-id bits: program images only', SETID_RULES],
   ['/proc/<pid> access: ptrace_may_access', PROC_RULES],
   ['protected_symlinks', SYMLINK_RULES],
+  ['protected_hardlinks', HARDLINK_RULES],
 ];
 
 const kernels: Kernel[] = [];
