@@ -6,8 +6,8 @@
  * it may import and that dependencies must be bundled.
  *
  * This is not a full module system, on purpose: a program is one module (bundle it if it has
- * dependencies), so only import and export forms at the start of a line are rewritten: what
- * bundlers and people write. Everything else is evaluated as written, as strict code.
+ * dependencies), so only import and export forms at the start of a line (an import also after
+ * a `;`) are rewritten: what bundlers and people write. Everything else is evaluated as written, as strict code.
  */
 
 /** The parameter the linked body reads the posixbox modules from. */
@@ -33,7 +33,7 @@ export interface LinkedProgram {
   readonly imports: ReadonlySet<string>;
 }
 
-const STATIC_IMPORT = /^([ \t]*)import\s+(?:([A-Za-z_$][\w$]*)\s*(?:,\s*)?)?(?:\{([^}]*)\}|\*\s*as\s+([A-Za-z_$][\w$]*))?\s*(?:from\s*)?(['"])([^'"\n]*)\5[ \t]*;?/gm;
+const STATIC_IMPORT = /(^|;)([ \t]*)import\s+(?:([A-Za-z_$][\w$]*)\s*(?:,\s*)?)?(?:\{([^}]*)\}|\*\s*as\s+([A-Za-z_$][\w$]*))?\s*(?:from\s*)?(['"])([^'"\n]*)\6[ \t]*;?/gm;
 const DYNAMIC_IMPORT = /\bimport\s*\(\s*(?:(['"`])([^'"`\n]*)\1\s*\))?/g;
 const LINE_EXPORT = /^([ \t]*)export[ \t]+((?:async[ \t]+)?function\*?|class|const|let|var)[ \t]+([A-Za-z_$][\w$]*)/gm;
 const DEFAULT_DECL = /^([ \t]*)export[ \t]+default[ \t]+((?:async[ \t]+)?function\*?|class)([ \t]+[A-Za-z_$][\w$]*)?/gm;
@@ -66,8 +66,8 @@ export function linkProgram(source: string, path: string): LinkedProgram {
   };
   // The `#!` line goes, its newline stays: line N of the body is line N of the file.
   let body = source.startsWith('#!') ? source.slice(source.indexOf('\n') >= 0 ? source.indexOf('\n') : source.length) : source;
-  body = body.replace(STATIC_IMPORT, (m, indent: string, dflt: string | undefined, named: string | undefined, ns: string | undefined, _q: string, spec: string) =>
-    `${indent}${bindings(dflt, named, ns, need(spec))}${'\n'.repeat(m.split('\n').length - 1)}`);
+  body = body.replace(STATIC_IMPORT, (m, lead: string, indent: string, dflt: string | undefined, named: string | undefined, ns: string | undefined, _q: string, spec: string) =>
+    `${lead}${indent}${bindings(dflt, named, ns, need(spec))}${'\n'.repeat(m.split('\n').length - 1)}`);
   body = body.replace(DYNAMIC_IMPORT, (m, _q: string | undefined, spec: string | undefined) => {
     if (spec === undefined) throw new LinkError(path, m.includes('(') ? 'import(…)' : m);
     return `Promise.resolve(${need(spec)})`;
