@@ -25,7 +25,7 @@
  * process may always list its own fd/ (proc_fd_permission). The links themselves are always
  * there to lstat (lrwxrwxrwx, size 0), as Linux shows them.
  */
-import { EACCES, EINVAL } from '../kernel/abi/errno.js';
+import { EACCES, EINVAL, ENOENT } from '../kernel/abi/errno.js';
 import { S_IFDIR, S_IFLNK, S_IFREG } from '../kernel/abi/stat.js';
 import type { Credentials } from '../kernel/creds.js';
 import { SysError } from '../kernel/errors.js';
@@ -287,14 +287,17 @@ class PidDir extends ProcDir {
   }
 
   /**
-   * A link's target for the caller: EACCES unless it may inspect the process
-   * (proc_fd_access_allowed); '' once the process is gone.
+   * A link's target for the caller (proc_pid_readlink / proc_pid_get_link): EACCES unless it may
+   * inspect the process (proc_fd_access_allowed), then ENOENT if there is nothing to point at —
+   * the process is gone or a zombie (no working directory, root or image left), or it has no image.
    */
   private inspect(target: (p: ProcessInfo) => string): string {
     const p = this.procfs.source?.get(this.pid);
-    if (p === undefined) return '';
+    if (p === undefined) throw new SysError(ENOENT);
     if (!this.procfs.mayInspect(this.pid)) throw new SysError(EACCES);
-    return target(p);
+    const t = p.state.startsWith('Z') ? '' : target(p);
+    if (t === '') throw new SysError(ENOENT);
+    return t;
   }
 
   /**
