@@ -12,6 +12,7 @@ import {
 } from '../kernel/abi/channel.js';
 import { SYS } from '../kernel/abi/sysno.js';
 import { E2BIG } from '../kernel/abi/errno.js';
+import { intWord } from './pyint.js';
 
 /** A failed system call: the errno, before the os API adds the Python-style details. */
 export class Errno extends Error {
@@ -55,10 +56,13 @@ export class SyscallClient {
     this.replayPos = 0;
   }
 
-  /** A call with only numeric arguments; returns ret[0] or throws Errno. */
+  /**
+   * A call with only numeric arguments; returns ret[0] or throws Errno. An argument that is no
+   * int (a fraction, a BigInt, None…) is CPython's TypeError or OverflowError (pyint.ts).
+   */
   call(name: string, nr: number, ...ints: number[]): number {
     const { ctl, args } = this.ch;
-    for (let i = 0; i < ints.length; i++) args[i] = ints[i]!;
+    for (let i = 0; i < ints.length; i++) args[i] = Number.isInteger(ints[i]) ? ints[i]! : intWord(ints[i]);
     ctl[CTL_ARGC] = ints.length;
     ctl[CTL_IN_LEN] = 0;
     return this.transact(name, nr);
@@ -67,14 +71,19 @@ export class SyscallClient {
   /**
    * A call whose arguments mix numbers and byte strings, in the order of the kernel's table
    * entry: a byte string's slot carries its length and its bytes go to the data area in turn.
+   * Numbers are checked as call() checks them, unless `raw` (os.syscall: the kernel checks).
    */
-  callWith(name: string, nr: number, argv: ReadonlyArray<number | ByteArg>): number {
+  callWith(name: string, nr: number, argv: ReadonlyArray<number | ByteArg>, raw = false): number {
     const { args, data } = this.ch;
     let off = 0;
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
       if (typeof a === 'number') {
-        args[i] = a;
+        args[i] = raw || Number.isInteger(a) ? a : intWord(a);
+        continue;
+      }
+      if (typeof a !== 'string' && !(a instanceof Uint8Array)) {
+        args[i] = intWord(a);
         continue;
       }
       let n: number;

@@ -3,6 +3,7 @@ import { SYS } from '../kernel/abi/sysno.js';
 import { O_CLOEXEC, O_RDONLY } from '../kernel/abi/fcntl.js';
 
 import { OSError, wrap } from './errors.js';
+import { pyIndex, pyTypeName } from './pyargs.js';
 import type { ProcessRuntime } from './runtime-types.js';
 
 export interface Passwd {
@@ -97,11 +98,13 @@ export function makeCredApi(rt: ProcessRuntime) {
 
   const pwd = {
     getpwuid(uid: number): Passwd {
+      if (!Number.isInteger(uid)) throw new TypeError(`uid should be integer, not ${pyTypeName(uid)}`);
       const e = passwdDb().find((p) => p.pw_uid === uid);
       if (!e) throw new KeyError(`getpwuid(): uid not found: ${uid}`);
       return e;
     },
     getpwnam(name: string): Passwd {
+      if (typeof name !== 'string') throw new TypeError(`getpwnam() argument must be str, not ${pyTypeName(name)}`);
       const e = passwdDb().find((p) => p.pw_name === name);
       if (!e) throw new KeyError(`getpwnam(): name not found: '${name}'`);
       return e;
@@ -110,11 +113,13 @@ export function makeCredApi(rt: ProcessRuntime) {
   };
   const grp = {
     getgrgid(gid: number): Group {
+      if (!Number.isInteger(gid)) throw new TypeError(`gid should be integer, not ${pyTypeName(gid)}`);
       const e = groupDb().find((g) => g.gr_gid === gid);
       if (!e) throw new KeyError(`getgrgid(): gid not found: ${gid}`);
       return e;
     },
     getgrnam(name: string): Group {
+      if (typeof name !== 'string') throw new TypeError(`getgrnam() argument must be str, not ${pyTypeName(name)}`);
       const e = groupDb().find((g) => g.gr_name === name);
       if (!e) throw new KeyError(`getgrnam(): name not found: '${name}'`);
       return e;
@@ -122,7 +127,9 @@ export function makeCredApi(rt: ProcessRuntime) {
     getgrall: (): Group[] => groupDb(),
   };
 
-  const setgroups = (groups: readonly number[]): void => {
+  const setgroups = (list: readonly number[]): void => {
+    if (!Array.isArray(list)) throw new TypeError('setgroups argument must be a sequence');
+    const groups = list.map((g) => Number(pyIndex(g)));
     for (const g of groups) if (!Number.isInteger(g) || g < 0) throw new OSError(22, 'setgroups');
     wrap('setgroups', undefined, () => sys.callWith('setgroups', SYS.setgroups, [groups.length, groups.join(',')]));
   };

@@ -8,6 +8,7 @@ import { EEXIST, ELOOP } from '../kernel/abi/errno.js';
 import { S_ISDIR, S_ISLNK, S_ISREG } from '../kernel/abi/stat.js';
 import { checkPath, OSError, wrap } from './errors.js';
 import * as P from './posixpath.js';
+import { fsPath } from './pyargs.js';
 import type { StatResult } from './stat-result.js';
 import type { makePathApi } from './pathapi.js';
 import type { ProcessRuntime } from './runtime-types.js';
@@ -127,6 +128,7 @@ export function makeDirApi(rt: ProcessRuntime, api: PathApi) {
 
   /** os.walk as Python 3 writes it: scandir, then (top-down) yield before descending. */
   function* walk(top: string, opts: WalkOptions = {}): Generator<[string, string[], string[]], void, undefined> {
+    fsPath(top); // os.fspath(top), as Python's walk starts
     const topdown = opts.topdown ?? true;
     let entries: DirEntry[];
     try {
@@ -159,7 +161,7 @@ export function makeDirApi(rt: ProcessRuntime, api: PathApi) {
   }
 
   const makedirs = (name: string, mode = 0o777, exist_ok = false): void => {
-    let [head, tail] = P.split(name);
+    let [head, tail] = P.split(fsPath(name));
     if (!tail) [head, tail] = P.split(head);
     if (head && tail && !exists(head)) {
       try {
@@ -193,7 +195,7 @@ export function makeDirApi(rt: ProcessRuntime, api: PathApi) {
 
   /** realpath: resolve every symlink, component by component (strict: errors propagate). */
   const realpath = (path: string, opts?: { strict?: boolean }): string => {
-    const rest = abspath(path).split('/').filter(Boolean);
+    const rest = abspath(fsPath(path)).split('/').filter(Boolean);
     let resolved = '/';
     let links = 0;
     while (rest.length > 0) {

@@ -8,7 +8,7 @@ import { AT_FDCWD, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_NONBLOCK, O
 import { EINVAL } from '../kernel/abi/errno.js';
 import { DATA_SIZE } from '../kernel/abi/channel.js';
 import { checkPath, OSError, wrap } from './errors.js';
-import { cInt, cLong, cSsize } from './pyargs.js';
+import { bytesLike, cInt, cLong, cSsize } from './pyargs.js';
 import { StatResult } from './stat-result.js';
 import type { ProcessRuntime } from './runtime-types.js';
 
@@ -29,7 +29,7 @@ export function makeFileApi(rt: ProcessRuntime) {
    * the count so far. Writes of at most PIPE_BUF bytes are one call, hence atomic.
    */
   const write = (fd: number, data: Uint8Array | string): number => {
-    const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+    const bytes = typeof data === 'string' ? encoder.encode(data) : bytesLike(data);
     if (bytes.length <= DATA_SIZE) return wrap('write', undefined, () => sys.callWith('write', SYS.write, [fd, bytes]));
     let done = 0;
     while (done < bytes.length) {
@@ -80,7 +80,7 @@ export function makeFileApi(rt: ProcessRuntime) {
       return sys.outBytes().subarray(0, got);
     },
     pwrite(fd: number, data: Uint8Array | string, offset: number): number {
-      const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+      const bytes = typeof data === 'string' ? encoder.encode(data) : bytesLike(data);
       return wrap('pwrite', undefined, () => sys.callWith('pwrite64', SYS.pwrite64, [fd, bytes.subarray(0, DATA_SIZE), offset]));
     },
     close(fd: number | bigint): void {

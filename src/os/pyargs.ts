@@ -9,32 +9,15 @@
  * None. An int fits a C type or is OverflowError; a float where an int is wanted is TypeError.
  */
 import { ValueError } from './errors.js';
+import { OverflowError, pyTypeName } from './pyint.js';
 
-export class OverflowError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OverflowError';
-  }
-}
+export { OverflowError, pyTypeName };
 
 export class MemoryError extends Error {
   constructor() {
     super('');
     this.name = 'MemoryError';
   }
-}
-
-/** The Python type name of the object `x` stands for. */
-export function pyTypeName(x: unknown): string {
-  if (x === null || x === undefined) return 'NoneType';
-  if (typeof x === 'boolean') return 'bool';
-  if (typeof x === 'bigint') return 'int';
-  if (typeof x === 'number') return Number.isInteger(x) ? 'int' : 'float';
-  if (typeof x === 'string') return 'str';
-  if (x instanceof Uint8Array) return 'bytes';
-  if (Array.isArray(x)) return 'list';
-  if (typeof x === 'function') return 'function';
-  return 'dict';
 }
 
 /** operator.index(x): the exact int `x` stands for, or TypeError. */
@@ -107,4 +90,49 @@ export function allocate(n: number): Uint8Array {
   } catch {
     throw new MemoryError();
   }
+}
+
+/** A bytes-like argument (os.write, pwrite): text or bytes, else CPython's TypeError. */
+export function bytesLike(x: unknown): string | Uint8Array {
+  if (typeof x === 'string' || x instanceof Uint8Array) return x;
+  throw new TypeError(`a bytes-like object is required, not '${pyTypeName(x)}'`);
+}
+
+/** A path for the os.path helpers (makedirs, realpath): CPython's os.fspath TypeError otherwise. */
+export function fsPath(x: unknown): string {
+  if (typeof x === 'string') return x;
+  throw new TypeError(`expected str, bytes or os.PathLike object, not ${pyTypeName(x)}`);
+}
+
+/** An iterable argument (a signal set), or CPython's "'int' object is not iterable". */
+export function iterable<T>(x: unknown): Iterable<T> {
+  if (x !== null && x !== undefined && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' && typeof x !== 'string') {
+    return x as Iterable<T>;
+  }
+  throw new TypeError(`'${pyTypeName(x)}' object is not iterable`);
+}
+
+/** The largest |time_t| whose year still fits struct tm's int (glibc gmtime: EOVERFLOW beyond). */
+const TM_MAX = 67768036191676799;
+const TM_MIN = -67768040609740800;
+
+/**
+ * A timestamp for time.ctime, localtime, gmtime (CPython's _PyTime_ObjectToTime_t, then the C
+ * library): None is now (undefined); NaN ValueError; out of time_t OverflowError; a year that
+ * struct tm cannot hold is OSError EOVERFLOW (thrown by `overflow`).
+ */
+export function pyTimestamp(x: unknown, overflow: () => never): number | undefined {
+  if (x === null || x === undefined) return undefined;
+  let t: number;
+  if (typeof x === 'number' && !Number.isInteger(x)) {
+    if (Number.isNaN(x)) throw new ValueError('Invalid value NaN (not a number)');
+    if (!(Math.abs(x) < 2 ** 63)) throw new OverflowError('timestamp out of range for platform time_t');
+    t = Math.floor(x);
+  } else {
+    const v = pyIndex(x);
+    if (v < -(2n ** 63n) || v >= 2n ** 63n) throw new OverflowError('timestamp out of range for platform time_t');
+    t = Number(v);
+  }
+  if (t > TM_MAX || t < TM_MIN) overflow();
+  return typeof x === 'number' ? x : t;
 }

@@ -9,7 +9,9 @@ import {
 } from '../kernel/abi/fcntl.js';
 import { ctime, asctime, gmtime, localtime, mktime, strftime } from './timefmt.js';
 import { checkPath, ValueError, wrap } from './errors.js';
-import { cInt, pyTimeoutNs, timespecOf } from './pyargs.js';
+import { cInt, iterable, pyIndex, pyTimeoutNs, pyTimestamp, pyTypeName, timespecOf } from './pyargs.js';
+import { OSError } from './errors.js';
+import { EOVERFLOW } from '../kernel/abi/errno.js';
 import { SystemExit, type ProcessRuntime } from './runtime-types.js';
 import type { makeFileApi } from './fileapi.js';
 import type { TmStruct } from './tz.js';
@@ -155,6 +157,7 @@ export function makeTime(rt: ProcessRuntime) {
   };
   const tz = (): string | undefined => rt.env.get('TZ');
   const now = (): number => clock(0);
+  const stamp = (t: unknown): number | undefined => pyTimestamp(t, () => { throw new OSError(EOVERFLOW, 'localtime'); });
   return {
     time: now,
     time_ns(): bigint {
@@ -175,12 +178,15 @@ export function makeTime(rt: ProcessRuntime) {
         /* EINTR: Python 2 returns early (LESSONS.md §1.4) */
       }
     },
-    ctime: (t?: number): string => ctime(t ?? now(), tz()),
-    localtime: (t?: number): TmStruct => localtime(t ?? now(), tz()),
-    gmtime: (t?: number): TmStruct => gmtime(t ?? now()),
+    ctime: (t?: number | null): string => ctime(stamp(t) ?? now(), tz()),
+    localtime: (t?: number | null): TmStruct => localtime(stamp(t) ?? now(), tz()),
+    gmtime: (t?: number | null): TmStruct => gmtime(stamp(t) ?? now()),
     asctime: (tm?: TmStruct): string => asctime(tm ?? localtime(now(), tz())),
     mktime: (tm: TmStruct): number => mktime(tm, tz()),
-    strftime: (fmt: string, tm?: TmStruct): string => strftime(fmt, tm ?? localtime(now(), tz())),
+    strftime: (fmt: string, tm?: TmStruct): string => {
+      if (typeof fmt !== 'string') throw new TypeError(`strftime() argument 1 must be str, not ${fmt === null || fmt === undefined ? 'None' : pyTypeName(fmt)}`);
+      return strftime(fmt, tm ?? localtime(now(), tz()));
+    },
   };
 }
 
@@ -267,7 +273,7 @@ export function makeSignal(rt: ProcessRuntime) {
       }
     },
     pthread_sigmask(how: number, mask: Iterable<number>): Set<number> {
-      const [lo, hi] = fromSet(mask);
+      const [lo, hi] = fromSet(iterable<number>(mask));
       wrap('pthread_sigmask', undefined, () => sys.call('rt_sigprocmask', SYS.rt_sigprocmask, how, lo, hi, 1));
       return toSet(sys.num(0), sys.num(1));
     },
@@ -293,7 +299,10 @@ export function makeResource(rt: ProcessRuntime) {
       return [sys.num(0), sys.num(1)];
     },
     setrlimit(res: number, limits: readonly [number, number]): void {
-      wrap('setrlimit', undefined, () => sys.call('prlimit64', SYS.prlimit64, res, limits[0], limits[1], 1));
+      const pair = [...iterable<number>(limits)];
+      if (pair.length !== 2) throw new ValueError('expected a tuple of 2 integers');
+      const [soft, hard] = pair.map((v) => Number(pyIndex(v)));
+      wrap('setrlimit', undefined, () => sys.call('prlimit64', SYS.prlimit64, res, soft!, hard!, 1));
     },
   };
 }

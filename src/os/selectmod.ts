@@ -22,7 +22,8 @@ import type { ProcessRuntime } from './runtime-types.js';
 export type FdLike = number | { fileno(): number };
 
 function fdOf(x: FdLike): number {
-  const fd = typeof x === 'number' ? x : x.fileno();
+  const hasFileno = typeof x === 'object' && x !== null && typeof (x as { fileno?: unknown }).fileno === 'function';
+  const fd = typeof x === 'number' ? x : hasFileno ? x.fileno() : NaN;
   if (!Number.isInteger(fd)) throw new TypeError('argument must be an int, or have a fileno() method.');
   if (fd < 0) throw new ValueError(`file descriptor cannot be a negative integer (${fd})`);
   return fd;
@@ -113,6 +114,7 @@ export function makeSelect(rt: ProcessRuntime) {
     timeout?: number | bigint | null): [T[], T[], T[]] {
     const ns = timeout === undefined || timeout === null ? undefined : pyTimeoutNs(timeout, 1_000_000_000n, 'timeout must be a float or None');
     if (ns !== undefined && ns < 0n) throw new ValueError('timeout must be non-negative');
+    if (![rlist, wlist, xlist].every((l) => Array.isArray(l))) throw new TypeError('arguments 1-3 must be sequences');
     const masks = new Map<number, number>();
     const add = (list: readonly T[], bits: number): void => {
       for (const x of list) { const fd = fdOf(x); masks.set(fd, (masks.get(fd) ?? 0) | bits); }

@@ -1,8 +1,11 @@
 /** Python's `stat` module: the constants and predicates, and filemode() as `ls -l` prints modes. */
 import * as S from '../kernel/abi/stat.js';
+import { pyIndex } from './pyargs.js';
 
 /** '-rwxr-xr-x' for 0o100755, with s/S, t/T for the set-id and sticky bits. */
-export function filemode(mode: number): string {
+export function filemode(m: number): string {
+  if (typeof m !== 'number' && typeof m !== 'bigint' && typeof m !== 'boolean') throw new TypeError('an integer is required');
+  const mode = Number(BigInt.asUintN(32, pyIndex(m)));
   const typeChar: Record<number, string> = {
     [S.S_IFDIR]: 'd', [S.S_IFCHR]: 'c', [S.S_IFBLK]: 'b', [S.S_IFREG]: '-', [S.S_IFIFO]: 'p',
     [S.S_IFLNK]: 'l', [S.S_IFSOCK]: 's',

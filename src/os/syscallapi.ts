@@ -23,7 +23,7 @@ export function makeSyscallApi(rt: ProcessRuntime) {
           throw new TypeError(`syscall arguments must be numbers, strings or bytes, not ${pyTypeName(a)}`);
         }
       }
-      return wrap('syscall', undefined, () => sys.callWith(`syscall_${n}`, n, args));
+      return wrap('syscall', undefined, () => sys.callWith(`syscall_${n}`, n, args, true));
     },
     /** The bytes the last answer carried (a read's data, a stat's text), as a copy. */
     syscall_out: (): Uint8Array => sys.outBytes(),
