@@ -66,7 +66,7 @@ export interface BootOptions extends SystemSpec {
   readonly fsInodes?: number;
   /** The host's memory, for the OOM killer and memory limits (oom.ts); the Node boot gives one. */
   readonly memory?: MemoryProbe;
-  /** Host resident memory (bytes) above which the OOM killer kills the largest process (default 1.5 GiB). */
+  /** Host resident memory (bytes), less the files' contents, above which the OOM killer kills the largest process (default 1 GiB). */
   readonly oomThreshold?: number;
   /** Address space (bytes) one process may take while its RLIMIT_AS is unlimited (default 16 GiB). */
   readonly memoryLimit?: number;

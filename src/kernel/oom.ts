@@ -10,7 +10,8 @@
  * call — shared equally, and what shrinks is credited back the same way. Then, as Linux's
  * out_of_memory() does when memory runs out:
  *
- * - when the host's resident memory passes `oomThreshold`, the process charged with the most
+ * - when the processes' memory — what the Workers have grown the host by since boot, plus what
+ *   the kernel holds for them — passes `oomThreshold`, the process charged with the most
  *   (Linux's oom_badness: the largest) is sent SIGKILL and the kernel log's line
  *   `Out of memory: Killed process N (name)` goes to onDiagnostic and to the victim's
  *   controlling terminal;
@@ -54,13 +55,21 @@ export interface MemoryProbe {
 
 export const RLIMIT_DATA = 2;
 export const RLIMIT_AS = 9;
-/** Host resident memory above which the OOM killer acts (boot option `oomThreshold`). */
-export const DEFAULT_OOM_THRESHOLD = 1536 * 2 ** 20;
+/**
+ * The processes' memory above which the OOM killer acts (boot option `oomThreshold`). The
+ * filesystem's contents are not in it (killing would not give them back; fsSize bounds them): with
+ * the sandbox's 1 GiB filesystem the host stays near 2 GiB at most.
+ */
+export const DEFAULT_OOM_THRESHOLD = 2 ** 30;
 /** The most address space one process may take when RLIMIT_AS is unlimited (boot option `memoryLimit`). */
 export const DEFAULT_MEMORY_LIMIT = 16 * 2 ** 30;
 const SAMPLE_MS = 10;
+/** A process charged with less is no culprit: the memory is someone else's (another kernel's, the host's). */
+const MIN_VICTIM = 2 ** 20;
 /** After a kill: how long to let the victim's Worker go before choosing again. */
 const GRACE_MS = 150;
+/** ...and, for the threshold, until half its charge has come back, or at most this long. */
+const RELEASE_MS = 3000;
 
 interface Charge {
   resident: number;
@@ -72,12 +81,17 @@ interface Charge {
 export class OomKiller {
   private readonly charges = new Map<Process, Charge>();
   private last: MemorySample;
+  /** The Workers' memory at boot (the host's resident memory beyond the kernel thread's own). */
+  private readonly base: number;
   private timer: ReturnType<typeof setInterval> | undefined;
   private quietUntil = 0;
+  /** After a kill at the threshold: the memory the victim's going should take the measure below. */
+  private releasing: { readonly below: number; readonly until: number } | undefined;
 
   constructor(private readonly k: Kernel, private readonly probe: MemoryProbe,
     private readonly threshold: number, private readonly memoryLimit: number) {
     this.last = probe.sample();
+    this.base = this.last.rss - this.last.kernel;
     this.timer = setInterval(() => this.tick(), SAMPLE_MS);
     const t: unknown = this.timer;
     if (typeof t === 'object' && t !== null && 'unref' in t && typeof t.unref === 'function') t.unref(); // never keeps the host alive
@@ -114,9 +128,17 @@ export class OomKiller {
         return;
       }
     }
-    if (s.rss > this.threshold) {
+    let records = 0;
+    for (const p of this.k.procs.values()) records += p.log.size;
+    const used = s.rss - s.kernel - this.base + records;
+    if (this.releasing && used > this.releasing.below && now < this.releasing.until) return; // the last victim's memory is still going
+    this.releasing = undefined;
+    if (used > this.threshold) {
       const victim = this.worst();
-      if (victim) this.kill(victim, now);
+      if (!victim) return;
+      const c = this.charges.get(victim)!;
+      this.releasing = { below: used - (c.resident + victim.log.size) / 2, until: now + RELEASE_MS };
+      this.kill(victim, now);
     }
   }
 
@@ -162,10 +184,10 @@ export class OomKiller {
     return soft === undefined || soft < 0 ? otherwise : soft;
   }
 
-  /** The process charged with the most (oom_badness), the newest on a tie; never init. */
+  /** The process charged with the most (oom_badness), the newest on a tie; never init, never one charged with almost nothing. */
   private worst(): Process | undefined {
     let best: Process | undefined;
-    let most = -1;
+    let most = MIN_VICTIM;
     for (const [p, c] of this.charges) {
       if (p.state === 'Z' || p === this.k.init) continue;
       const score = c.resident + p.log.size + c.virtual / 64;
