@@ -92,9 +92,9 @@ export function allocate(n: number): Uint8Array {
   }
 }
 
-/** A bytes-like argument (os.write, pwrite): text or bytes, else CPython's TypeError. */
-export function bytesLike(x: unknown): string | Uint8Array {
-  if (typeof x === 'string' || x instanceof Uint8Array) return x;
+/** A bytes-like argument that is not text (os.write, pwrite): bytes, else CPython's TypeError. */
+export function bytesLike(x: unknown): Uint8Array {
+  if (x instanceof Uint8Array) return x;
   throw new TypeError(`a bytes-like object is required, not '${pyTypeName(x)}'`);
 }
 

@@ -66,7 +66,8 @@ function processOr(k: Kernel, p: Process, pid: number): Process {
 }
 
 /**
- * getrlimit/setrlimit/prlimit64. RLIMIT_NPROC is enforced by fork, RLIMIT_FSIZE by write and
+ * getrlimit/setrlimit/prlimit64. RLIMIT_NPROC is enforced by fork and posix_spawn, RLIMIT_AS and
+ * RLIMIT_DATA by the OOM killer (kernel/oom.ts: SIGKILL, not a failed allocation), RLIMIT_FSIZE by write and
  * truncate (SIGXFSZ, EFBIG), RLIMIT_NOFILE by the descriptor table (at most OPEN_MAX, its size),
  * RLIMIT_CORE (0 by default) decides the "core dumped" flag; the rest are kept (inherited by children, kept across exec) but not enforced.
  */
@@ -111,7 +112,7 @@ export const processCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
     return p.pid;
   })],
   [302, partial('prlimit64', ['int', 'int', 'int', 'int'], (_k, p, a) => prlimit(p, a.int(0), a.int(1), a.int(2), a.int(3) === 1),
-    'RLIMIT_NPROC, RLIMIT_FSIZE and RLIMIT_NOFILE are enforced; the others are kept but not enforced')],
+    'RLIMIT_NPROC, RLIMIT_FSIZE and RLIMIT_NOFILE are enforced, RLIMIT_AS and RLIMIT_DATA by SIGKILL (oom.ts); the others are kept but not enforced')],
   [1002, full('posix_spawn', ['str', 'str', 'str', 'str', 'int', 'int'], (k, p, a) =>
     spawnProcess(k, p, a.str(0), splitStrings(a.bytes(1)), splitStrings(a.bytes(2)), a.str(3), a.int(4), a.int(5)))],
 ];
