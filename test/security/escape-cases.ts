@@ -146,6 +146,9 @@ const walks: EscapeCase[] = [
 const pr = posixbox.subprocess.run(['/bin/true']); const pw = posixbox.pwd.getpwnam('alice');
 const roots = [f, st, p, pr, pw, os.environ, os.uname(), os.times ? os.times() : 0, console, Date, Math, crypto, performance, Intl];
 ${WALK}`, stdout: 'walked nothing found\n' },
+  { name: 'a walk from the lesson library, imported dynamically',
+    body: `return import('posixbox/lesson').then((lesson) => { const roots = [lesson, lesson.stdout];\n${WALK}\nreturn 0; });`,
+    stdout: 'walked nothing found\n' },
   { name: 'the registry of the Worker is not on the program\'s global object',
     body: `probe('Symbol.for modules', () => globalThis[Symbol.for('posixbox.modules')]);
 probe('symbols on global', () => Object.getOwnPropertySymbols(globalThis).map(String).join());
