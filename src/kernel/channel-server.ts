@@ -6,13 +6,13 @@
  * is bounded, after which it yields to the event loop.
  */
 import {
-  CTL_ERRNO, CTL_NR, CTL_OUT_LEN, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, RET_COUNT,
+  CTL_ERRNO, CTL_NR, CTL_OUT_LEN, CTL_PENDING, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, RET_COUNT,
   STATE_REQUEST, STATE_RESPONSE, channelDigest, type ChannelViews,
 } from './abi/channel.js';
 import { EINTR, ENOSYS, errnoName, strerror } from './abi/errno.js';
 import { SIGKILL, SIGSYS } from './abi/signal.js';
 import type { LogEntry } from '../proc/syscall-log.js';
-import { restarts, takeHandlerSignal } from '../proc/signal-deliver.js';
+import { restarts, syncPendingWord, takeHandlerSignal } from '../proc/signal-deliver.js';
 import { SYS } from './abi/sysno.js';
 import { isSysError, SysError } from './errors.js';
 import { NO_REPLY, Park, type ArgKind, type Args, type Reply, type Result } from './syscall.js';
@@ -201,6 +201,7 @@ export class ChannelServer {
       p.replay = undefined; // the fork call: from here the child is live
       ch.ctl[CTL_SIG] = takeHandlerSignal(p);
       ch.ctl[CTL_RESTART] = 0;
+      syncPendingWord(p);
     } else {
       ch.ctl[CTL_SIG] = e.sig & 0xff;
       ch.ctl[CTL_RESTART] = e.sig >> 8;
@@ -315,6 +316,7 @@ export class ChannelServer {
     const restart = typeof o === 'object' && 'errno' in o && o.errno === EINTR && o.restart === true && sig !== 0 ? 1 : 0;
     ch.ctl[CTL_SIG] = sig;
     ch.ctl[CTL_RESTART] = restart;
+    if (ch.ctl[CTL_PENDING] !== 0) syncPendingWord(p); // delivered with this answer (or still waiting)
     if (!p.log.overflowed) {
       // The record for fork by replay (it keeps nothing once it has overflowed). The handler's
       // numbers array is fresh for each answer, so it is kept as it is.

@@ -5,9 +5,13 @@
  * A forked child starts with its parent's record (fork by replay, proc/syscall-log.ts): until the
  * record runs out, each request is checked against it here and answered from it, in the channel,
  * without waking the kernel; a request that differs is reported to the kernel, which kills us.
+ *
+ * Signals ride on answers, so a process computing without calls would never see them: the kernel
+ * keeps the channel's CTL_PENDING word set while something waits for it, and checkSignals() looks
+ * with one Atomics.load and, if set, makes a sched_yield call for the normal path to deliver.
  */
 import {
-  CTL_ARGC, CTL_ERRNO, CTL_IN_LEN, CTL_NR, CTL_OUT_LEN, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, STATE_REQUEST,
+  CTL_ARGC, CTL_ERRNO, CTL_IN_LEN, CTL_NR, CTL_OUT_LEN, CTL_PENDING, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, STATE_REQUEST,
   STATE_RESPONSE, channelDigest, channelViews, type ChannelViews, type ReplayEntry,
 } from '../kernel/abi/channel.js';
 import { SYS } from '../kernel/abi/sysno.js';
@@ -45,6 +49,8 @@ export class SyscallClient {
   /** The parent's record while this forked child repeats it, and how far it has got. */
   private replay: readonly ReplayEntry[] | undefined;
   private replayPos = 0;
+  /** checkSignals() calls so far: the number a delivery call carries (the same in a forked child). */
+  private checks = 0;
 
   constructor(sab: SharedArrayBuffer, public spin: number) {
     this.ch = channelViews(sab);
@@ -54,6 +60,30 @@ export class SyscallClient {
   startReplay(entries: readonly ReplayEntry[] | undefined): void {
     this.replay = entries && entries.length > 0 ? entries : undefined;
     this.replayPos = 0;
+  }
+
+  /**
+   * Take delivery of what the kernel holds for this process (a caught signal: its handler runs
+   * before this returns; a stop: this returns once continued). Costs one Atomics.load when there
+   * is nothing, one sched_yield call when there is. Returns whether it called.
+   */
+  checkSignals(): boolean {
+    const n = ++this.checks;
+    if (this.replay ? !this.recordChecks(n) : Atomics.load(this.ch.ctl, CTL_PENDING) === 0) return false;
+    this.call('sched_yield', SYS.sched_yield, n);
+    return true;
+  }
+
+  /** A forked child repeating its record: whether its parent made the delivery call at check n. */
+  private recordChecks(n: number): boolean {
+    const e = this.replay![this.replayPos];
+    if (!e || e.nr !== SYS.sched_yield) return false;
+    const { ctl, args } = this.ch;
+    args[0] = n;
+    ctl[CTL_ARGC] = 1;
+    ctl[CTL_IN_LEN] = 0;
+    ctl[CTL_NR] = SYS.sched_yield;
+    return channelDigest(this.ch) === e.digest;
   }
 
   /**

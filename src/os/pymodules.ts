@@ -264,6 +264,11 @@ export function makeSignal(rt: ProcessRuntime) {
     },
     /** alarm: an int as CPython takes it (-1 is the unsigned 4294967295 seconds, as in C). */
     alarm: (secs: number | bigint): number => sys.call('alarm', SYS.alarm, cInt(secs)),
+    /**
+     * posixbox's own: run the handlers of signals that arrived while the program computed without
+     * system calls (they otherwise run at its next call). One Atomics.load when none did.
+     */
+    check_signals: (): boolean => sys.checkSignals(),
     /** pause: sleep until a signal is handled; returns after the handler. */
     pause(): void {
       try {

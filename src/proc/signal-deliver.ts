@@ -4,7 +4,10 @@
  * system calls. Stop and continue act at once too. A caught signal waits until the process's
  * next answer from the kernel, which tells the process to run the handler (channel CTL_SIG); a
  * process sleeping in a call is woken, and the call fails with EINTR (or restarts: SA_RESTART).
+ * A process computing without calls learns of it from its channel's CTL_PENDING word, which is
+ * kept set while a caught signal waits or the process is stopped (syncPendingWord).
  */
+import { CTL_PENDING } from '../kernel/abi/channel.js';
 import { SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU } from '../kernel/abi/signal.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { Process } from './process.js';
@@ -48,14 +51,14 @@ export function sendSignal(k: Kernel, target: Process, sig: number): void {
 export function actOnPending(k: Kernel, p: Process): void {
   for (let guard = 0; guard < 64 && p.state !== 'Z'; guard++) {
     const sig = p.signals.nextDeliverable();
-    if (sig === 0) return;
+    if (sig === 0) break;
     const effect = p.signals.effect(sig);
     if (effect === 'handler') {
       if (p.state === 'S' && p.parked && !p.replay) {
         p.interrupted = true;
         k.scheduler.wake(p);
       }
-      return;
+      break;
     }
     p.signals.pending &= ~bit(sig);
     if (effect === 'term') k.exit(p, sig);
@@ -63,6 +66,19 @@ export function actOnPending(k: Kernel, p: Process): void {
     else if (effect === 'stop') stopProcess(k, p, sig);
     // 'ignore' and 'cont' (already acted on when sent): nothing more
   }
+  syncPendingWord(p);
+}
+
+/**
+ * Set or clear p's CTL_PENDING word: set while its next call would bring it something (a caught
+ * signal's handler to run, or a stop), so a process computing without calls can look with one
+ * Atomics.load. A forked child repeating its parent's record gets nothing until it is live.
+ */
+export function syncPendingWord(p: Process): void {
+  const ctl = p.channel?.ctl;
+  if (!ctl) return;
+  const want = p.state !== 'Z' && !p.replay && (p.state === 'T' || p.signals.nextDeliverable() !== 0) ? 1 : 0;
+  if (ctl[CTL_PENDING] !== want) Atomics.store(ctl, CTL_PENDING, want);
 }
 
 /**
@@ -104,6 +120,7 @@ export function stopProcess(k: Kernel, p: Process, sig: number): void {
   p.continueReport = false;
   notifyParent(k, p); // first: a parent waiting for the stop is runnable when the CPU is handed on
   k.scheduler.stopped(p);
+  syncPendingWord(p); // a process computing without calls stops at its next check
 }
 
 export function continueProcess(k: Kernel, p: Process): void {
@@ -112,6 +129,7 @@ export function continueProcess(k: Kernel, p: Process): void {
   p.stoppedFrom = undefined;
   p.stopReport = undefined;
   p.continueReport = true;
+  syncPendingWord(p);
   k.scheduler.continued(p);
   notifyParent(k, p);
 }

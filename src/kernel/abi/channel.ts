@@ -2,7 +2,7 @@
  * The layout of a process's syscall channel: one SharedArrayBuffer per process, written by the
  * process (request) and by the kernel (response). The state word is the doorbell both sides wait on.
  *
- *   bytes 0..63     Int32 control words (STATE, NR, ERRNO, IN_LEN, OUT_LEN, SEQ, SIG, RESTART, ARGC)
+ *   bytes 0..63     Int32 control words (STATE, NR, ERRNO, IN_LEN, OUT_LEN, SEQ, SIG, RESTART, ARGC, PENDING)
  *   bytes 64..191   Float64 args[16]   — numeric arguments; a byte-string argument's slot holds its length
  *   bytes 192..383  Float64 ret[24]    — ret[0] is the return value, ret[1..] extra numbers (stat fields)
  *   bytes 384..     the data area: byte-string arguments back to back, then the response's bytes
@@ -19,6 +19,13 @@ export const CTL_SIG = 6;
 export const CTL_RESTART = 7;
 /** How many argument slots the request uses (its numbers, and a length per byte string). */
 export const CTL_ARGC = 8;
+/**
+ * Set by the kernel, at any time, while the process has something to take at its next call: a
+ * caught signal to run the handler of, or a stop to honour. Cleared when an answer delivers it.
+ * A process computing without calls (the shell's builtin loops) reads it with one Atomics.load
+ * and, when set, makes a cheap call (sched_yield) so the normal path delivers (os/channel.ts).
+ */
+export const CTL_PENDING = 9;
 export const CTL_WORDS = 16;
 
 export const STATE_IDLE = 0;

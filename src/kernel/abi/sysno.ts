@@ -4,7 +4,7 @@
  */
 export const SYS = {
   read: 0, write: 1, open: 2, close: 3, stat: 4, fstat: 5, lstat: 6, poll: 7, lseek: 8,
-  rt_sigaction: 13, rt_sigprocmask: 14, rt_sigreturn: 15, ioctl: 16, pause: 34, alarm: 37, fork: 57,
+  rt_sigaction: 13, rt_sigprocmask: 14, rt_sigreturn: 15, ioctl: 16, sched_yield: 24, pause: 34, alarm: 37, fork: 57,
   execve: 59, wait4: 61, rt_sigpending: 127, tkill: 200, prlimit64: 302,
   pread64: 17, pwrite64: 18, access: 21, nanosleep: 35, dup: 32, dup2: 33, getpid: 39,
   exit: 60, kill: 62, uname: 63, sethostname: 170, fcntl: 72, fsync: 74, truncate: 76, ftruncate: 77, getcwd: 79,

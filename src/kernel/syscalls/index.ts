@@ -9,10 +9,11 @@ import { pathCalls } from './fs-path.js';
 import { pollCalls } from './poll.js';
 import { procCalls } from './proc.js';
 import { processCalls } from './process.js';
+import { schedCalls } from './sched.js';
 import { signalCalls } from './signal.js';
 import { statfsCalls } from './statvfs.js';
 import { ttyCalls } from './tty.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallEntry> = new Map([
-  ...ioCalls, ...pathCalls, ...credCalls, ...procCalls, ...processCalls, ...signalCalls, ...pollCalls, ...ttyCalls, ...statfsCalls,
+  ...ioCalls, ...pathCalls, ...credCalls, ...procCalls, ...processCalls, ...signalCalls, ...pollCalls, ...ttyCalls, ...schedCalls, ...statfsCalls,
 ]);

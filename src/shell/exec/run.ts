@@ -2,7 +2,8 @@
  * Executing lists and compound commands (POSIX XCU 2.9.3, 2.9.4): sequential and asynchronous
  * lists, && and ||, `!`, brace groups, subshells, if, while/until, for, case and function
  * definitions, with `set -e` applied where POSIX says (not in conditions, not left of && or ||,
- * not after `!`) and trap actions run between commands.
+ * not after `!`) and trap actions run between commands, where the shell also looks for signals
+ * that arrived while it computed (traps.ts checkSignals: no system call unless one waits).
  */
 import type { AndOr, Command, Compound, List } from '../ast.js';
 import { expandFields, expandPattern, expandString } from '../expand/word.js';
@@ -13,11 +14,12 @@ import { runBackground, runPipeline } from './pipeline.js';
 import { withRedirs, withRedirsOrStatus } from './redir.js';
 import { inPlaceOk, runInPlace } from './inplace.js';
 import { runSimple } from './simple.js';
-import { runPendingTraps } from './traps.js';
+import { checkSignals } from './traps.js';
 import { spawnSubshell } from '../subshell.js';
 
 export function runList(sh: Shell, list: List): number {
   let status = sh.st.status;
+  checkSignals(sh); // before the first command too: a function calling itself makes no other boundary
   for (const ao of list) {
     if (ao.bg) {
       runBackground(sh, ao);
@@ -26,7 +28,7 @@ export function runList(sh: Shell, list: List): number {
       status = runAndOr(sh, ao);
     }
     sh.st.status = status;
-    if (sh.pendingSignals.length) runPendingTraps(sh);
+    checkSignals(sh);
   }
   return status;
 }

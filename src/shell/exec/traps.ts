@@ -2,6 +2,11 @@
  * Traps (the `trap` special builtin's machinery, POSIX XCU 2.14 trap): a caught signal only
  * records itself; its action runs between commands (and ends an interruptible `wait`), with `$?`
  * preserved around it. The EXIT action runs when the shell exits.
+ *
+ * Between commands the shell also takes delivery of signals that arrived while it computed
+ * without system calls (a loop of builtins): signal.check_signals() reads a word the kernel sets,
+ * without a call unless one is waiting, so `while :; do :; done` ends at ^C, runs its traps, and
+ * stops at ^Z in a shell that does not ignore it.
  */
 import { signal } from 'posixbox/os';
 import type { Shell } from '../shell.js';
@@ -36,6 +41,12 @@ export function runAction(sh: Shell, action: string): void {
   }
 }
 
+/** Between commands: take delivery of waiting signals (no system call if none), then run their traps. */
+export function checkSignals(sh: Shell): void {
+  signal.check_signals();
+  if (sh.pendingSignals.length) runPendingTraps(sh);
+}
+
 export function runPendingTraps(sh: Shell): void {
   for (let n = 0; n < 1000 && sh.pendingSignals.length; n++) {
     const sig = sh.pendingSignals.shift()!;
@@ -43,6 +54,7 @@ export function runPendingTraps(sh: Shell): void {
     if (action) runAction(sh, action);
     else if (sig === 2 && sh.interactive) {
       sh.pendingSignals.length = 0;
+      sh.write(2, '\n'); // dash ends the interrupted line before the next prompt
       throw new ShellError('', 128 + 2);
     }
   }
