@@ -70,7 +70,7 @@ export interface VfsOptions {
   readonly protectedHardlinks?: boolean;
   /** The largest size a write or truncate may give a file (EFBIG beyond; default 1 GiB). */
   readonly maxFileSize?: number;
-  /** Size of the filesystems in memory (root, memfs and devfs mounts share it): ENOSPC beyond (default 1 GiB). */
+  /** Size of the filesystems in memory (the root and memfs mounts share it; devfs has its own, at most 64 MiB): ENOSPC beyond (default 1 GiB). */
   readonly fsSize?: number;
   /** Their inode limit (default one per 4 KiB page of fsSize, as tmpfs's nr_inodes scale). */
   readonly fsInodes?: number;
@@ -78,6 +78,8 @@ export interface VfsOptions {
 
 /** st_dev of the root filesystem when options.rootDev is absent: 8:1, like /dev/sda1. */
 export const DEFAULT_ROOT_DEV = makedev(8, 1);
+/** The most a devfs mount (its /dev/shm) may hold. */
+const DEV_SIZE = 64 * 2 ** 20;
 /** Other filesystems get anonymous devices 0:N, N counting up from here, in mount order. */
 const FIRST_ANON_MINOR = 16;
 
@@ -146,8 +148,11 @@ export class Vfs implements OpenEnv {
       else dir = crossMounts(child) as Directory;
     });
     if (mp.mounted || mp === this.root) throw new SysError(EBUSY);
-    const fs = new Fs(spec.dev ?? this.anonDev(), spec.type, spec.readonly ?? false, spec.nosuid ?? false,
-      spec.type === 'procfs' ? unlimitedSpace() : this.space);
+    // /dev is a filesystem of its own (devtmpfs, /dev/shm): its own inodes, so that a full root
+    // filesystem never keeps a terminal from opening, and at most DEV_SIZE of contents.
+    const space = spec.type === 'procfs' ? unlimitedSpace()
+      : spec.type === 'devfs' ? new Space(Math.min(this.space.maxBytes, DEV_SIZE), Infinity) : this.space;
+    const fs = new Fs(spec.dev ?? this.anonDev(), spec.type, spec.readonly ?? false, spec.nosuid ?? false, space);
     const now = this.now();
     let root: Directory;
     if (spec.type === 'procfs') {
