@@ -38,6 +38,14 @@ export function cUint(v: number): number {
   return v >>> 0;
 }
 
+/**
+ * A `size_t` count (read, pread64, getdents64, getrandom): a negative word is a count above
+ * SSIZE_MAX, which Linux clamps (MAX_RW_COUNT); here the channel's data area bounds it anyway.
+ */
+export function argSize(v: number): number {
+  return v < 0 ? Number.MAX_SAFE_INTEGER : v;
+}
+
 /** A relative timeout of `ns` nanoseconds from now, as an absolute deadline clamped at the clock's end. */
 export function deadlineIn(k: Kernel, ns: bigint): bigint {
   const d = k.nowNs() + ns;

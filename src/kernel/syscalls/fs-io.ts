@@ -6,7 +6,7 @@ import {
 } from '../abi/fcntl.js';
 import { SysError } from '../errors.js';
 import { full, partial, type Result, type SyscallEntry } from '../syscall.js';
-import { atContext, blocking, checkFd, statReply, utf8 } from './common.js';
+import { argSize, atContext, blocking, checkFd, statReply, utf8 } from './common.js';
 import { checkTruncate, withinFileSize } from './fsize.js';
 import { fifoRendezvous, pipeFcntl, readPipe, writeFile } from './pipe-io.js';
 import { isPipeOps } from '../../fs/pipe.js';
@@ -83,7 +83,7 @@ function getdents(k: Kernel, p: Process, fd: number, count: number, out: Uint8Ar
 export const ioCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   [0, full('read', ['int', 'int'], (k, p, a) => {
     const file = checkFd(p, a.int(0));
-    const buf = a.out(a.int(1));
+    const buf = a.out(argSize(a.int(1)));
     if (isPipeOps(file.ops) && !(file.flags & O_NONBLOCK)) return readPipe(k, p, file, file.ops, buf);
     return blocking(k, p, 'read', file, () => {
       const n = k.vfs.read(file, buf);
@@ -116,7 +116,7 @@ export const ioCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   [8, full('lseek', ['int', 'int', 'int'], (k, p, a) => k.vfs.lseek(checkFd(p, a.int(0)), a.int(1), a.int(2)))],
   [17, full('pread64', ['int', 'int', 'int'], (k, p, a) => {
     const file = checkFd(p, a.int(0));
-    const n = k.vfs.pread(file, a.out(a.int(1)), a.int(2));
+    const n = k.vfs.pread(file, a.out(argSize(a.int(1))), a.int(2));
     return { value: n, outLen: n };
   })],
   [18, full('pwrite64', ['int', 'bytes', 'int'], (k, p, a) => {
@@ -136,8 +136,8 @@ export const ioCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   })],
   [5, full('fstat', ['int'], (k, p, a) => statReply(k.vfs.fstat(checkFd(p, a.int(0)))))],
   [217, full('getdents64', ['int', 'int'], (k, p, a) => {
-    const out = a.out(a.int(1));
-    const n = getdents(k, p, a.int(0), a.int(1), out);
+    const out = a.out(argSize(a.int(1)));
+    const n = getdents(k, p, a.int(0), argSize(a.int(1)), out);
     return { value: n, outLen: n };
   })],
   [293, full('pipe2', ['int'], (k, p, a) => {

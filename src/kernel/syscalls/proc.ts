@@ -2,7 +2,7 @@
 import { EINVAL, ENXIO, EPERM, ERANGE } from '../abi/errno.js';
 import { SysError } from '../errors.js';
 import { full, NO_REPLY, Park, partial, type Result, type SyscallEntry } from '../syscall.js';
-import { deadlineIn, utf8 } from './common.js';
+import { argSize, deadlineIn, utf8 } from './common.js';
 import type { Kernel } from '../kernel.js';
 import type { Process } from '../../proc/process.js';
 
@@ -67,7 +67,7 @@ export const procCalls: ReadonlyArray<readonly [number, SyscallEntry]> = [
   [35, partial('nanosleep', ['int', 'int'], (k, p, a) => nanosleep(k, p, a.int(0), a.int(1)),
     'the time left is not reported after EINTR')],
   [318, full('getrandom', ['int', 'int'], (k, _p, a) => {
-    const out = a.out(a.int(0));
+    const out = a.out(argSize(a.int(0)));
     k.random.fill(out);
     return { value: out.length, outLen: out.length };
   })],
