@@ -13,7 +13,7 @@ import { makeClock, parseClockStart, type KernelClock } from './clock.js';
 import { makeCredentials, type Credentials } from './creds.js';
 import { makeRandom, type RandomSource } from './random.js';
 import { ChannelServer } from './channel-server.js';
-import { DEFAULT_MEMORY_LIMIT, DEFAULT_OOM_THRESHOLD, OomKiller, type MemoryProbe } from './oom.js';
+import { DEFAULT_MEMORY_LIMIT, DEFAULT_OOM_THRESHOLD, heapExhausted, OomKiller, oomKill, type MemoryProbe } from './oom.js';
 import { Scheduler } from './scheduler.js';
 import { setupSystem, type SystemSpec } from './setup.js';
 import { Vfs, type MountSpec } from '../fs/vfs.js';
@@ -289,6 +289,10 @@ export class Kernel {
     p.channel = channelViews(worker.channel);
     worker.onCrash((reason) => {
       if (p.state === 'Z' || p.worker !== worker) return;
+      if (heapExhausted(reason)) {
+        oomKill(this, p); // its heap limit: an out-of-memory kill, not a kernel bug
+        return;
+      }
       this.bugs.push({ pid: p.pid, call: 'worker', error: reason });
       this.exit(p, SIGKILL);
     });

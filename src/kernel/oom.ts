@@ -25,6 +25,8 @@
  * the threshold; past that the largest are given up, and those processes' later forks fail with
  * ENOMEM, as Linux fails an allocation under memory pressure rather than let the kernel die.
  *
+ * A Worker that dies of its own heap limit (resourceLimits) is reported the same way.
+ *
  * Never init, never the kernel. After a kill the killer waits for the victim's memory to go back
  * before choosing again. In a browser there is no probe to read (no per-Worker or process memory
  * figures), so none of this runs there: a tab that allocates without end is ended by the browser.
@@ -200,16 +202,29 @@ export class OomKiller {
   }
 
   private kill(p: Process, now: number): void {
-    const line = `Out of memory: Killed process ${p.pid} (${p.name})\n`;
-    const tty = controllingTty(this.k, p);
     this.charges.delete(p);
     this.quietUntil = now + GRACE_MS;
-    sendSignal(this.k, p, SIGKILL);
-    this.k.options.onDiagnostic?.(line);
-    try {
-      tty?.write(new TextEncoder().encode(line)); // through the line discipline (ONLCR), as printk to a console
-    } catch {
-      // a terminal whose output is full: the diagnostic channel has the line
-    }
+    oomKill(this.k, p);
   }
+}
+
+/**
+ * SIGKILL for memory, with the kernel log's line on the kernel's diagnostics and on the victim's
+ * controlling terminal (printk to the console).
+ */
+export function oomKill(k: Kernel, p: Process): void {
+  const line = `Out of memory: Killed process ${p.pid} (${p.name})\n`;
+  const tty = controllingTty(k, p);
+  sendSignal(k, p, SIGKILL);
+  k.options.onDiagnostic?.(line);
+  try {
+    tty?.write(new TextEncoder().encode(line)); // through the line discipline (ONLCR)
+  } catch {
+    // a terminal whose output is full: the diagnostic channel has the line
+  }
+}
+
+/** Whether a Worker died of its JavaScript heap limit (Node: ERR_WORKER_OUT_OF_MEMORY). */
+export function heapExhausted(reason: string): boolean {
+  return /reaching memory limit|out of memory/i.test(reason);
 }

@@ -19,6 +19,7 @@ import type { Kernel } from '../../src/kernel/kernel.js';
 import type { FileSpec } from '../../src/kernel/setup.js';
 import { DEFAULT_SYSTEM } from '../../src/cli/default-system.js';
 import { parseSize, UsageError } from '../../src/cli/args.js';
+import { nodeWorkers } from '../../src/proc/node-worker.js';
 
 /** The host process's resident memory must stay below this, whatever the programs do. */
 const HOST_BOUND = 2 * 2 ** 30;
@@ -130,7 +131,9 @@ export function main() {
       const bombing = run(k, 'alice', { sh: 'ulimit -p 10; bomb(){ bomb|bomb& };bomb' });
       const started = performance.now();
       while (most < 10 && performance.now() - started < 30_000) await new Promise((r) => setTimeout(r, 20));
+      const t0 = performance.now();
       expect(await run(k, 'root', { sh: 'id' })).toEqual({ stdout: ROOT_ID, stderr: '', status: 0 });
+      console.log('root id during the bomb', Math.round(performance.now() - t0), 'ms; bomb reached', most, 'after', Math.round(t0 - started), 'ms');
       expect(await run(k, 'root', { sh: 'kill -9 -1' })).toEqual({ stdout: '', stderr: '', status: 0 });
       const r = await bombing;
       clearInterval(count);
@@ -411,6 +414,20 @@ export function main() {
 ` })).toEqual({ stdout: 'wrote 600 MiB\n', stderr: '', status: 0 });
       expect(diag).toEqual([]);
       expect(peak.rss).toBeLessThan(HOST_BOUND);
+    } finally {
+      k.shutdown();
+    }
+  }, 60_000);
+
+  it('a Worker that dies of its JavaScript heap limit is an OOM kill too, not a kernel bug (64 MiB heaps here)', async () => {
+    const { k, diag } = kernel({ workers: nodeWorkers(undefined, 64), files: [{ path: '/usr/local/bin/heap', mode: '0755', content:
+      hog(`{ n: a.length, s: 'x'.repeat(50) + a.length }`) }] });
+    try {
+      const got = await run(k, 'alice', { sh: 'heap; echo "status $?"' });
+      const pid = /^hog (\d+)\n/.exec(got.stdout)?.[1];
+      expect(got).toEqual({ stdout: `hog ${pid}\nstatus 137\n`, stderr: 'Killed\n', status: 0 });
+      expect(diag).toEqual([`Out of memory: Killed process ${pid} (heap)\n`]);
+      expect(k.bugs).toEqual([]);
     } finally {
       k.shutdown();
     }
