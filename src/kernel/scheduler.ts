@@ -3,7 +3,8 @@
  * keeps it until it blocks or exits; then the runnable process with the lowest pid runs. When
  * every process is asleep the virtual clock jumps to the earliest timer; when every process is
  * blocked and no timer is pending, the deadlock is reported (each process and its call) and the
- * blocked processes are killed instead of hanging.
+ * blocked processes are killed instead of hanging. A holder that computes for long without a call
+ * is preempted (preempt.ts), so the others still run and the clock still moves.
  *
  * Real-time mode: every request is served as it arrives and timers are host timers.
  */
@@ -12,6 +13,7 @@ import type { Process } from '../proc/process.js';
 import type { Kernel } from './kernel.js';
 import type { Park } from './syscall.js';
 import { makeRandom } from './random.js';
+import { Preemption } from './preempt.js';
 
 /** The longest delay a host timer takes (setTimeout's signed 32-bit milliseconds). */
 const MAX_HOST_DELAY_MS = 2 ** 31 - 1;
@@ -33,8 +35,10 @@ export class Scheduler {
   private again = false;
   /** With a seed, the next process is a seeded choice among the runnable ones (§1.4). */
   private readonly choose: ((n: number) => number) | undefined;
+  private readonly preemption: Preemption;
 
   constructor(private readonly k: Kernel, seed?: number) {
+    this.preemption = new Preemption(k, (p) => this.preempt(p));
     if (seed !== undefined) {
       const r = makeRandom(seed ^ 0x5eed);
       this.choose = (n) => r.next() % n;
@@ -57,6 +61,7 @@ export class Scheduler {
     // (a late notice of it must not serve it again: a write would repeat what it had written).
     if (p.parked) return;
     p.pending = true;
+    if (this.preemption.computing.size !== 0) this.preemption.computing.delete(p); // it called: runnable in its turn
     if (p.state === 'T') return; // served when continued
     if (!this.deterministic || this.cpu === p) this.k.server.serve(p);
     else if (!this.cpu) this.pick();
@@ -117,11 +122,19 @@ export class Scheduler {
 
   exited(p: Process): void {
     p.pending = false;
+    this.preemption.computing.delete(p);
     for (let i = this.timers.length - 1; i >= 0; i--) if (this.timers[i]!.p === p) this.timers.splice(i, 1);
     if (this.cpu === p) {
       this.cpu = undefined;
       this.pick();
     }
+  }
+
+  /** p has computed for a quantum without a call (preempt.ts): the others run until it calls. */
+  private preempt(p: Process): void {
+    if (this.cpu !== p) return;
+    this.cpu = undefined;
+    this.pick();
   }
 
   /** Make a sleeping process runnable: its parked call is retried when it gets the CPU. */
@@ -206,6 +219,7 @@ export class Scheduler {
       const next = this.lowestRunnable();
       if (next) {
         this.cpu = next;
+        this.preemption.arm();
         if (next.woken) this.resume(next);
         else if (next.pending) this.k.server.serve(next);
         return; // a new process: its first request will find it holding the CPU
@@ -220,7 +234,10 @@ export class Scheduler {
   /** The lowest-pid runnable process, or with a seed a seeded pick among them (in pid order). */
   private lowestRunnable(): Process | undefined {
     const runnable: Process[] = [];
-    for (const p of this.k.procs.values()) if (p !== this.k.init && p.state === 'R') runnable.push(p);
+    const computing = this.preemption.computing;
+    for (const p of this.k.procs.values()) {
+      if (p !== this.k.init && p.state === 'R' && (computing.size === 0 || !computing.has(p))) runnable.push(p);
+    }
     if (runnable.length === 0) return undefined;
     runnable.sort((a, b) => a.pid - b.pid);
     return runnable[this.choose ? this.choose(runnable.length) : 0];
@@ -241,7 +258,8 @@ export class Scheduler {
     const blocked = [...this.k.procs.values()]
       .filter((p) => p !== this.k.init && p.state === 'S')
       .sort((a, b) => a.pid - b.pid);
-    if (blocked.length === 0 || this.k.hostMayWake()) return; // a reader waits for the host to type
+    // a reader waits for the host to type, or a process computing may yet call and wake them
+    if (blocked.length === 0 || this.k.hostMayWake() || this.preemption.computing.size !== 0) return;
     const lines = blocked.map((p) => `  pid ${p.pid} (${p.name}) blocked in ${p.parked?.call ?? '?'}`);
     const report = `deadlock: every process is blocked and no timer is pending\n${lines.join('\n')}\n`;
     this.k.options.onDeadlock?.(report);
