@@ -366,9 +366,9 @@ export class Kernel {
     for (const p of this.procs.values()) {
       if (p !== this.init && p.state !== 'Z') this.exit(p, SIGKILL);
     }
+    this.oom?.stop();
     this.server.close();
     this.pool.close();
-    this.oom?.stop();
   }
 
   /** shutdown(), then wait until every Worker thread has stopped (before a host process exits). */
