@@ -185,7 +185,12 @@ export function makeTime(rt: ProcessRuntime) {
     mktime: (tm: TmStruct): number => mktime(tm, tz()),
     strftime: (fmt: string, tm?: TmStruct): string => {
       if (typeof fmt !== 'string') throw new TypeError(`strftime() argument 1 must be str, not ${fmt === null || fmt === undefined ? 'None' : pyTypeName(fmt)}`);
-      return strftime(fmt, tm ?? localtime(now(), tz()));
+      // CPython's buffer: 1024 bytes, doubled while below 256 per format character; a result
+      // that does not fit the last one is '' (as C's strftime returning 0).
+      let room = 1024;
+      while (room < 256 * fmt.length) room += room;
+      const out = strftime(fmt, tm ?? localtime(now(), tz()));
+      return out.length < room ? out : '';
     },
   };
 }

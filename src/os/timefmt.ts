@@ -183,6 +183,10 @@ function convert(c: string, tm: TmStruct, spec: Spec): string | undefined {
   }
 }
 
+/** The widest field and the longest result strftime builds (the os API's limit is far below). */
+const MAX_WIDTH = 1 << 24;
+const MAX_OUT = 1 << 26;
+
 /**
  * strftime(3) in the C locale, with glibc's flags (`-` no padding, `_` spaces, `0` zeros,
  * `^` upper case, `#` swap case), a decimal field width, the E and O modifiers (ignored, as
@@ -192,7 +196,7 @@ function convert(c: string, tm: TmStruct, spec: Spec): string | undefined {
 export function strftime(fmt: string, tm: TmStruct): string {
   let out = '';
   let i = 0;
-  while (i < fmt.length) {
+  while (i < fmt.length && out.length <= MAX_OUT) {
     const ch = fmt[i] as string;
     if (ch !== '%') {
       out += ch;
@@ -212,7 +216,7 @@ export function strftime(fmt: string, tm: TmStruct): string {
     }
     let w = '';
     while (i < fmt.length && /[0-9]/.test(fmt[i] as string)) w += fmt[i++];
-    if (w !== '') spec.width = Number(w);
+    if (w !== '') spec.width = Math.min(Number(w), MAX_WIDTH); // bounded: a string has a length limit
     while (fmt[i] === 'E' || fmt[i] === 'O') i++;
     while (fmt[i] === ':' && spec.colons < 3) {
       spec.colons++;
