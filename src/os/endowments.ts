@@ -4,13 +4,14 @@
  * process's seeded generator behind Math.random and crypto, Date and Intl in the process's TZ
  * (zoned.ts), and host helpers that compute
  * without reaching anything (TextEncoder/TextDecoder come with the intrinsics; URL,
- * structuredClone, queueMicrotask, atob/btoa, WebAssembly). No timers: a program is synchronous,
- * and sleeps with time.sleep on the kernel's clock.
+ * structuredClone, queueMicrotask, atob/btoa, WebAssembly), and timers on the kernel's clock
+ * (timers.ts), which the runtime runs when the program has nothing else to do.
  */
 import { SYS } from '../kernel/abi/sysno.js';
 import { makeConsole } from './console.js';
 import { confinedWebAssembly, harden, stackOf } from './confine.js';
 import type { ProcessRuntime } from './runtime-types.js';
+import { makeTimers, type Timers } from './timers.js';
 import { makeZonedDate, makeZonedIntl } from './zoned.js';
 
 const encoder = new TextEncoder();
@@ -76,7 +77,7 @@ function zonedClone(clone: (v: unknown, o?: StructuredSerializeOptions) => unkno
  * built before the Worker becomes the process). Everything is hardened, so a program cannot
  * change what the next caller of these objects sees.
  */
-export function makeEndowments(rt: () => ProcessRuntime): Record<string, unknown> {
+export function makeEndowments(rt: () => ProcessRuntime): { readonly globals: Record<string, unknown>; readonly timers: Timers } {
   const console = makeConsole((fd, text) => {
     const { sys } = rt();
     let b = encoder.encode(text);
@@ -94,6 +95,12 @@ export function makeEndowments(rt: () => ProcessRuntime): Record<string, unknown
     return sys.num(0) * 1000 + sys.num(1) / 1e6;
   };
   const { fill, randomUUID } = randomHelpers(rt);
+  const timers = makeTimers(() => clock(1), (ms) => {
+    const ns = BigInt(Math.ceil(ms * 1e6));
+    try {
+      rt().sys.call('nanosleep', SYS.nanosleep, Number(ns / 1_000_000_000n), Number(ns % 1_000_000_000n));
+    } catch { /* EINTR: a handler ran; the runtime's loop comes back */ }
+  });
   const nowMs = (): number => Math.floor(clock(0));
   const zone = (): string | undefined => rt().env.get('TZ');
   const ZonedDate = makeZonedDate(nowMs, zone);
@@ -101,8 +108,9 @@ export function makeEndowments(rt: () => ProcessRuntime): Record<string, unknown
   mathDescriptors.random = { value: () => rt().random() / 4294967296, writable: false, enumerable: false, configurable: false };
   const g = globalThis as unknown as Record<string, unknown>;
   const host = (name: string): Record<string, unknown> => (g[name] === undefined ? {} : { [name]: g[name] });
-  return harden({
+  const globals = harden({
     console,
+    ...timers.endowments,
     Date: ZonedDate,
     Intl: makeZonedIntl(zone, nowMs),
     Math: Object.create(Object.prototype, mathDescriptors) as Math,
@@ -113,4 +121,5 @@ export function makeEndowments(rt: () => ProcessRuntime): Record<string, unknown
     ...host('atob'), ...host('btoa'),
     ...(confinedWebAssembly() ? { WebAssembly: confinedWebAssembly() } : {}),
   });
+  return { globals, timers };
 }

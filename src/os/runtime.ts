@@ -11,6 +11,7 @@ import type { WorkerStartMessage } from '../proc/worker-host.js';
 import { SyscallClient } from './channel.js';
 import { makeCompartment, PROGRAM_URL, stackOf, type ProgramCompartment } from './confine.js';
 import { makeEndowments } from './endowments.js';
+import type { Timers } from './timers.js';
 import { LinkError, linkProgram } from './link.js';
 import { makeModules } from './osmodule.js';
 import { setRegistry, type ModuleRegistry } from './registry.js';
@@ -37,8 +38,18 @@ export interface PreparedWorker {
   rt: ProcessRuntime | undefined;
   /** Built ahead on the Worker's own channel: the runtime (argv and environment still empty) and its modules. */
   ready: { readonly rt: ProcessRuntime; readonly modules: ModuleRegistry } | undefined;
-  /** The program's compartment, with its endowments bound to `rt`. */
-  compartment: ProgramCompartment | undefined;
+  /** The program's compartment and timers, with its endowments bound to `rt`. */
+  program: ProgramGlobals | undefined;
+}
+
+export interface ProgramGlobals {
+  readonly compartment: ProgramCompartment;
+  readonly timers: Timers;
+}
+
+function programGlobals(w: PreparedWorker, name: string): ProgramGlobals {
+  const { globals, timers } = makeEndowments(() => current(w));
+  return { compartment: makeCompartment(globals, name), timers };
 }
 
 function current(w: PreparedWorker): ProcessRuntime {
@@ -53,19 +64,20 @@ function current(w: PreparedWorker): ProcessRuntime {
  * system call is made and nothing of the stand-in survives.
  */
 export function prepareWorker(channel?: SharedArrayBuffer): PreparedWorker {
-  const w: PreparedWorker = { rt: undefined, ready: undefined, compartment: undefined };
+  const w: PreparedWorker = { rt: undefined, ready: undefined, program: undefined };
   const rehearsal = new SharedArrayBuffer(CHANNEL_BYTES);
-  const stage: PreparedWorker = { rt: undefined, ready: standIn(rehearsal), compartment: makeCompartment(makeEndowments(() => current(stage)), 'warm-up') };
+  const stage: PreparedWorker = { rt: undefined, ready: standIn(rehearsal), program: undefined };
+  stage.program = programGlobals(stage, 'warm-up');
   const { modules } = becomeProcess({
     type: 'start', sab: rehearsal, pid: 0, argv: ['warm-up'], env: ['WARM=up'], seed: 1, spin: 0, running: true,
     program: { source: "import os from 'posixbox/os';\nexport function main() { return 0; }\n", path: 'warm-up' },
   }, stage);
   void loadProgram({ type: 'start', sab: rehearsal, pid: 0, argv: [], env: [], seed: 1, spin: 0, running: true,
     program: { source: "import os from 'posixbox/os';\nexport function main() { return os.sep + Math.max(1, 2); }\n", path: 'warm-up' } },
-  modules, stage.compartment!);
+  modules, stage.program.compartment);
   setRegistry(new Map());
   if (channel) w.ready = standIn(channel);
-  w.compartment = makeCompartment(makeEndowments(() => current(w)), 'program');
+  w.program = programGlobals(w, 'program');
   return w;
 }
 
@@ -166,20 +178,35 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
 }
 
 /**
- * Wait for a program's promise. A program has no timers, messages or host callbacks, so once
- * every microtask has run (one host task later) a promise still pending can never settle: that
- * is reported instead of leaving the process running forever.
+ * Wait for a program's promise, running its timers meanwhile. A program has no messages or host
+ * callbacks and its timers are the runtime's, so once every microtask has run (one host task
+ * later) and no timer is left, a promise still pending can never settle: that is reported
+ * instead of leaving the process running forever.
  */
-async function settle<T>(v: T | PromiseLike<T>, platform: Platform): Promise<T> {
+async function settle<T>(v: T | PromiseLike<T>, platform: Platform, timers: Timers): Promise<T> {
   if (!isThenable(v)) return v;
   let done = false;
   const p = Promise.resolve(v).finally(() => { done = true; });
   const watch = async (): Promise<T> => {
-    await platform.macrotask();
-    if (!done) throw new Unsettled();
-    return p;
+    for (;;) {
+      await platform.macrotask();
+      if (done) return p;
+      if (!timers.pending()) throw new Unsettled();
+      timers.runNext();
+    }
   };
   return Promise.race([p, watch()]);
+}
+
+/** Run the timers still set after main (a process lives while it has timers, as in Node). */
+async function drainTimers(platform: Platform, timers: Timers): Promise<boolean> {
+  let ran = false;
+  while (timers.pending()) {
+    timers.runNext();
+    ran = true;
+    await platform.macrotask();
+  }
+  return ran;
 }
 
 /**
@@ -217,16 +244,17 @@ export async function runProcess(msg: WorkerStartMessage, platform: Platform, w:
   let awaited = false;
   try {
     if (msg.program.source.includes('posixbox/lesson')) modules.set('posixbox/lesson', await platform.importLessonLibrary());
-    const compartment = w.compartment ?? makeCompartment(makeEndowments(() => current(w)), 'program');
+    const { compartment, timers } = w.program ?? programGlobals(w, 'program');
     const loaded = loadProgram(msg, modules, compartment);
     awaited = isThenable(loaded);
-    const program = await settle(loaded, platform);
+    const program = await settle(loaded, platform, timers);
     const main = program.main;
     if (typeof main !== 'function') throw new TypeError(`${path}: the program exports no main(argv) function`);
     const r: unknown = main(rt.argv);
     awaited ||= isThenable(r);
-    const v = await settle(r, platform);
+    const v = await settle(r, platform, timers);
     status = typeof v === 'number' ? v & 0xff : 0;
+    if (await drainTimers(platform, timers)) awaited = true;
     if (awaited) await platform.macrotask(); // unhandled rejections are reported by then
     if (rejections.length > 0) throw rejections[0];
   } catch (e) {

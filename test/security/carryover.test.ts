@@ -32,15 +32,15 @@ const CASES: readonly CarryCase[] = [
   { name: 'a global it defined',
     leave: `globalThis.leak = 'A'; globalThis.console2 = console; console.log('set', typeof leak); return next();`,
     look: `console.log(typeof globalThis.leak, typeof globalThis.console2, Object.keys(globalThis).join() || 'no own keys');`,
-    first: 'set string\n', second: 'undefined undefined console,Intl,performance,crypto,URL,URLSearchParams,structuredClone,queueMicrotask,atob,btoa,WebAssembly\n' },
+    first: 'set string\n', second: 'undefined undefined console,setTimeout,setInterval,clearTimeout,clearInterval,Intl,performance,crypto,URL,URLSearchParams,structuredClone,queueMicrotask,atob,btoa,WebAssembly\n' },
   { name: 'a change to a shared intrinsic\'s prototype',
     leave: `for (const f of [() => { Array.prototype.leak = 1; }, () => Object.defineProperty(Object.prototype, 'leak', { value: 1 }), () => { String.prototype.trim = null; }]) { try { f(); console.log('changed'); } catch (e) { console.log(e.name); } } return next();`,
     look: `console.log(typeof [].leak, typeof ({}).leak, ' x '.trim() === 'x');`,
     first: 'TypeError\nTypeError\nTypeError\n', second: 'undefined undefined true\n' },
-  { name: 'a callback queued for later, and timers it does not have',
-    leave: `console.log(typeof setTimeout, typeof setInterval); queueMicrotask(() => console.log('late microtask')); return next();`,
-    look: `console.log('second');`,
-    first: 'undefined undefined\n', second: 'second\n' },
+  { name: 'a callback queued for later, and timers left running',
+    leave: `setInterval(() => console.log('tick'), 1); setTimeout(() => console.log('late timer'), 0); queueMicrotask(() => console.log('late microtask')); console.log('set'); return next();`,
+    look: `console.log('second'); time.sleep(1);`,
+    first: 'set\n', second: 'second\n' },
   { name: 'a promise left pending and one that resolves after main returned',
     leave: `new Promise(() => {}); Promise.resolve().then(() => Promise.resolve()).then(() => console.log('after main')); return next();`,
     look: `console.log('second');`,
@@ -59,7 +59,7 @@ const CASES: readonly CarryCase[] = [
     first: 'TypeError\nTypeError\nTypeError\n', second: 'true 946684800000 function\n' },
 ];
 
-const header = `import os from 'posixbox/os';\n`;
+const header = `import os, { time } from 'posixbox/os';\n`;
 
 describe('nothing carries over to the next program', () => {
   for (const c of CASES) {

@@ -55,7 +55,7 @@ const imports: EscapeCase[] = [
 
 /** Host globals a Node worker or a Web Worker has, none of which a program has. */
 const HOST_GLOBALS = [
-  'process', 'require', 'module', 'exports', '__dirname', 'Buffer', 'global', 'setTimeout', 'setInterval', 'setImmediate',
+  'process', 'require', 'module', 'exports', '__dirname', 'Buffer', 'global', 'setImmediate', 'clearImmediate',
   'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'navigator', 'BroadcastChannel',
   'postMessage', 'onmessage', 'close', 'self', 'Worker', 'SharedWorker', 'MessageChannel', 'location', 'SharedArrayBuffer',
   'Atomics', 'WeakRef', 'FinalizationRegistry', 'Response', 'Blob',
