@@ -32,7 +32,7 @@ function tmux(...args: string[]): string {
 
 /** The screen, trailing blank lines dropped; a key echoed twice (sent again) counts once. */
 function screen(): string[] {
-  const lines = tmux('capture-pane', '-p', '-t', PANE).replace(/(\^C)+/g, '^C').replace(/(\^Z)+/g, '^Z').split('\n');
+  const lines = tmux('capture-pane', '-p', '-t', PANE).replace(/(\^C)+/g, '^C').replace(/(\^Z)+/g, '^Z').replace(/(\^\\)+/g, '^\\').split('\n');
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
@@ -86,7 +86,7 @@ describe('npx posixbox in a terminal (tmux)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('logs alice in; a pipeline, history, ^C, ^Z and fg, ^C at PS2, modes restored, su, exit', async () => {
+  it('logs alice in; a pipeline, history, ^C, ^Z and fg, ^C at PS2, ^C ^Z ^\\ on busy loops, modes restored, su, exit', async () => {
     // /etc/motd, then the login prompt (PS1 from /etc/profile)
     let s = await waitFor('the prompt', (l) => prompts(l) === 1);
     expect(s).toEqual([...MOTD.trimEnd().split('\n').map((l) => l.trimEnd()), '', PROMPT]);
@@ -130,13 +130,32 @@ describe('npx posixbox in a terminal (tmux)', () => {
     typeLine('echo $?');
     expect(await step('the status of the cancelled line', (l) => prompts(l) === 8)).toEqual([`${PROMPT} echo $?`, '130', PROMPT]);
 
+    // a loop of builtins makes no system calls, yet ^C ends it: the prompt returns, $? is 130
+    typeLine('while :; do :; done');
+    await waitFor('the loop typed', (l) => l[l.length - 1] === `${PROMPT} while :; do :; done`);
+    expect(await step('the prompt after ^C in a busy loop', (l) => prompts(l) === 9, 'C-c')).toEqual([`${PROMPT} while :; do :; done`, '^C', PROMPT]);
+    typeLine('echo $?');
+    expect(await step('the status of the interrupted loop', (l) => prompts(l) === 10)).toEqual([`${PROMPT} echo $?`, '130', PROMPT]);
+
+    // a busy `sh -c` job: ^Z stops it, fg resumes it, ^\ ends it (Quit, 131)
+    typeLine(`sh -c 'while :; do :; done'`);
+    await waitFor('the busy job typed', (l) => l[l.length - 1] === `${PROMPT} sh -c 'while :; do :; done'`);
+    s = await step('the busy job Stopped', (l) => l.some((x) => /^\[1\] *\+ *Stopped +sh -c/.test(x)) && prompts(l) === 11, 'C-z');
+    expect(s.map((x) => x.replace(/ +/g, ' '))).toEqual([`${PROMPT} sh -c 'while :; do :; done'`, '^Z', expect.stringMatching(/^\[1\] \+ Stopped sh -c /), PROMPT]);
+    typeLine('fg');
+    await waitFor('fg to name the busy job', (l) => (l[l.length - 1] ?? '').startsWith('sh -c '));
+    expect(await step('Quit after fg and ^\\', (l) => prompts(l) === 12, 'C-\\'))
+      .toEqual([`${PROMPT} fg`, expect.stringMatching(/^sh -c /), '^\\Quit', PROMPT]);
+    typeLine('echo $?');
+    expect(await step('the status of the job ended by ^\\', (l) => prompts(l) === 13)).toEqual([`${PROMPT} echo $?`, '131', PROMPT]);
+
     // a job killed with echo off: the shell gives the terminal its modes back (read echoes again)
     typeLine(`sh -c 'stty -echo; kill -KILL $$'`);
-    expect(await step('Killed', (l) => prompts(l) === 9)).toEqual([`${PROMPT} sh -c 'stty -echo; kill -KILL $$'`, 'Killed', PROMPT]);
+    expect(await step('Killed', (l) => prompts(l) === 14)).toEqual([`${PROMPT} sh -c 'stty -echo; kill -KILL $$'`, 'Killed', PROMPT]);
     typeLine('read x');
     await waitFor('read waiting', (l) => l[l.length - 1] === `${PROMPT} read x`);
     typeLine('seen');
-    expect(await step('the typed line echoed', (l) => prompts(l) === 10)).toEqual([`${PROMPT} read x`, 'seen', PROMPT]);
+    expect(await step('the typed line echoed', (l) => prompts(l) === 15)).toEqual([`${PROMPT} read x`, 'seen', PROMPT]);
 
     // su asks for alice's password (not echoed); the new shell's id is alice's
     typeLine('su alice');
@@ -149,7 +168,7 @@ describe('npx posixbox in a terminal (tmux)', () => {
 
     // exit the su shell, then the login shell: the pane's command ends with status 0
     typeLine('exit');
-    expect(await step('the login shell\'s prompt again', (l) => prompts(l) === 11)).toEqual(['$ exit', PROMPT]);
+    expect(await step('the login shell\'s prompt again', (l) => prompts(l) === 16)).toEqual(['$ exit', PROMPT]);
     typeLine('exit');
     expect(await step('posixbox to end with status 0', (l) => l.some((x) => x.startsWith('posixbox ended:')))).toEqual([`${PROMPT} exit`, 'posixbox ended: 0']);
   }, 180_000);
