@@ -119,5 +119,5 @@ describe('lessons, byte for byte as in Node', () => {
     const failed = results.filter((r) => !r.pass && !r.skipped).map((r) => `${r.name}: ${r.detail}`);
     expect(failed).toEqual([]);
     expect(results.filter((r) => r.pass).length).toBeGreaterThanOrEqual(20);
-  });
+  }, 180_000); // about 70 programs, each in a new Worker: a bound, not a speed test
 });
