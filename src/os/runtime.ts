@@ -64,20 +64,22 @@ function current(w: PreparedWorker): ProcessRuntime {
  * system call is made and nothing of the stand-in survives.
  */
 export function prepareWorker(channel?: SharedArrayBuffer): PreparedWorker {
-  const w: PreparedWorker = { rt: undefined, ready: undefined, program: undefined };
   const rehearsal = new SharedArrayBuffer(CHANNEL_BYTES);
-  const stage: PreparedWorker = { rt: undefined, ready: standIn(rehearsal), program: undefined };
-  stage.program = programGlobals(stage, 'warm-up');
+  const w: PreparedWorker = { rt: undefined, ready: standIn(rehearsal), program: undefined };
+  // The rehearsal uses the process's own compartment: its warm-up program's top level only
+  // declares functions inside the body's own scope, so the compartment's global object is left
+  // as it was, and no timer is set.
+  w.program = programGlobals(w, 'program');
   const { modules } = becomeProcess({
     type: 'start', sab: rehearsal, pid: 0, argv: ['warm-up'], env: ['WARM=up'], seed: 1, spin: 0, running: true,
     program: { source: "import os from 'posixbox/os';\nexport function main() { return 0; }\n", path: 'warm-up' },
-  }, stage);
+  }, w);
   void loadProgram({ type: 'start', sab: rehearsal, pid: 0, argv: [], env: [], seed: 1, spin: 0, running: true,
     program: { source: "import os from 'posixbox/os';\nexport function main() { return os.sep + Math.max(1, 2); }\n", path: 'warm-up' } },
-  modules, stage.program.compartment);
+  modules, w.program.compartment);
   setRegistry(new Map());
-  if (channel) w.ready = standIn(channel);
-  w.program = programGlobals(w, 'program');
+  w.rt = undefined;
+  w.ready = channel ? standIn(channel) : undefined;
   return w;
 }
 
