@@ -10,6 +10,7 @@ import { S_IFIFO, S_IFREG } from '../kernel/abi/stat.js';
 import { PATH_MAX } from '../kernel/abi/fcntl.js';
 import { Errno } from './channel.js';
 import { checkPath, wrap } from './errors.js';
+import { cInt } from './pyargs.js';
 import { StatResult } from './stat-result.js';
 import type { DirFdOption } from './fileapi.js';
 import type { ProcessRuntime } from './runtime-types.js';
@@ -94,7 +95,8 @@ export function makePathApi(rt: ProcessRuntime) {
     },
     mkfifo(path: string, mode = 0o666, opts?: DirFdOption): void {
       checkPath(path, 'mkfifo');
-      wrap('mkfifo', path, () => sys.callWith('mknodat', SYS.mknodat, [dirfd(opts), path, S_IFIFO | (mode & 0o7777), 0]));
+      const bits = cInt(mode) & 0o7777;
+      wrap('mkfifo', path, () => sys.callWith('mknodat', SYS.mknodat, [dirfd(opts), path, S_IFIFO | bits, 0]));
     },
     mknod(path: string, mode = 0o600 | S_IFREG, device = 0, opts?: DirFdOption): void {
       checkPath(path, 'mknod');

@@ -49,6 +49,8 @@ export interface PopenOptions {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const PIPE_BUF = 4096;
+/** The kernel's monotonic clock ends at KTIME_MAX nanoseconds (kernel/clock.ts). */
+const KTIME_MAX_S = 9223372036.854775807;
 
 export function makePopenApi(rt: ProcessRuntime, files: FileApi, procs: ProcApi) {
   const select = makeSelect(rt);
@@ -188,7 +190,8 @@ export function makePopenApi(rt: ProcessRuntime, files: FileApi, procs: ProcApi)
         return this.returncode;
       }
       // As Python does: poll with growing sleeps (on the kernel clock) until the deadline.
-      const deadline = monotonic() + timeout;
+      // Clamped where the kernel's clock ends (KTIME_MAX), which it may have reached already.
+      const deadline = Math.min(monotonic() + timeout, KTIME_MAX_S);
       for (let delay = 0.0005; ; delay = Math.min(delay * 2, 0.05)) {
         const rc = this.poll();
         if (rc !== null) return rc;

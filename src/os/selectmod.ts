@@ -21,10 +21,15 @@ import type { ProcessRuntime } from './runtime-types.js';
 /** A descriptor, or an object with fileno() (a file object, sys.stdout). */
 export type FdLike = number | { fileno(): number };
 
+const INT_MAX = 2 ** 31 - 1;
+/** The kernel's monotonic clock ends at KTIME_MAX nanoseconds (kernel/clock.ts). */
+const KTIME_MAX = 2n ** 63n - 1n;
+
 function fdOf(x: FdLike): number {
   const hasFileno = typeof x === 'object' && x !== null && typeof (x as { fileno?: unknown }).fileno === 'function';
   const fd = typeof x === 'number' ? x : hasFileno ? x.fileno() : NaN;
   if (!Number.isInteger(fd)) throw new TypeError('argument must be an int, or have a fileno() method.');
+  if (fd > INT_MAX || fd < -INT_MAX - 1) throw new OverflowError('Python int too large to convert to C int');
   if (fd < 0) throw new ValueError(`file descriptor cannot be a negative integer (${fd})`);
   return fd;
 }
@@ -32,7 +37,6 @@ function fdOf(x: FdLike): number {
 const READABLE = P.POLLIN | P.POLLRDNORM | P.POLLRDBAND | P.POLLHUP | P.POLLERR;
 const WRITABLE = P.POLLOUT | P.POLLWRNORM | P.POLLWRBAND | P.POLLERR;
 const EXCEPTIONAL = P.POLLPRI;
-const INT_MAX = 2 ** 31 - 1;
 const NS_PER_MS = 1_000_000n;
 
 /** Milliseconds for poll(2), rounded up, at most INT_MAX (a longer wait is several polls). */
@@ -53,7 +57,10 @@ export function makeSelect(rt: ProcessRuntime) {
       v.setInt32(i * P.POLLFD_SIZE, fd, true);
       v.setUint16(i * P.POLLFD_SIZE + 4, events & 0xffff, true);
     });
-    const deadline = timeoutNs !== undefined && timeoutNs > 0n ? monotonicNs() + timeoutNs : undefined;
+    // Clamped where the kernel's clock ends, as the kernel clamps (poll_select_set_timeout): a
+    // clock already there must end the wait, not poll for ever.
+    const end = timeoutNs !== undefined && timeoutNs > 0n ? monotonicNs() + timeoutNs : undefined;
+    const deadline = end !== undefined && end > KTIME_MAX ? KTIME_MAX : end;
     let left = timeoutNs === undefined ? -1 : pollMs(timeoutNs);
     let answer: Uint8Array = new Uint8Array(buf.length);
     for (;;) {

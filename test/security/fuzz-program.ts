@@ -29,9 +29,10 @@ const V8 = /Cannot read prop|Cannot convert|is not a function|(?<!object) is not
 const PROTECTED = new Set([signal.SIGALRM, signal.SIGPIPE, signal.SIGXFSZ, signal.SIGTTIN, signal.SIGTTOU, signal.SIGTSTP,
   signal.SIGKILL, signal.SIGSTOP]);
 const SAFE_SIGS = [0, signal.SIGALRM, signal.SIGCHLD, signal.SIGURG, signal.SIGWINCH, signal.SIGCONT];
-const sigOf = (s) => (typeof s === 'number' && PROTECTED.has(s) ? signal.SIGUSR1 : s);
+// A signal argument must be a number here: a string would be sent as its length, any signal.
+const sigOf = (s) => (typeof s !== 'number' || PROTECTED.has(s) ? signal.SIGUSR1 : s);
 const sigsOf = (l) => (Array.isArray(l) ? l.filter((s) => !PROTECTED.has(s)) : l);
-const safeSig = (s) => (typeof s === 'number' && Number.isInteger(s) ? SAFE_SIGS[Math.abs(s) % SAFE_SIGS.length] : s);
+const safeSig = (s) => (typeof s === 'number' && Number.isInteger(s) ? SAFE_SIGS[Math.abs(s) % SAFE_SIGS.length] : 0);
 const boundedTimeout = (t) => (t === null || t === undefined || (typeof t === 'number' && t < 0) ? 0.001 : t);
 const smallSize = (n) => (typeof n === 'number' && n > 1 << 20 && n < 2 ** 53 ? 16 : typeof n === 'bigint' && n > 1n << 20n && n < 1n << 53n ? 16n : n);
 const notReport = (x) => (x === 1000 ? 999 : x);
@@ -71,9 +72,9 @@ const API = {
 /** Raw calls: make an argument list harmless to the fuzzer itself (see the header). */
 function tame(nr, a) {
   if (nr === 13 && a.length > 0) a[0] = sigOf(a[0]); // rt_sigaction
-  if (nr === 14 && a.length > 1 && Number.isInteger(a[1])) a[1] = (a[1] >>> 0) & ~(1 << (signal.SIGALRM - 1)); // rt_sigprocmask
+  if (nr === 14 && a.length > 1) a[1] = Number.isInteger(a[1]) ? (a[1] >>> 0) & ~(1 << (signal.SIGALRM - 1)) : 0; // rt_sigprocmask
   if ((nr === 62 || nr === 200) && a.length > 1) a[1] = safeSig(a[1]); // kill, tkill
-  if (nr === 302 && a.length > 0 && (a[0] === 2 || a[0] === 9)) a[0] = 8; // prlimit64: not RLIMIT_DATA/AS
+  if (nr === 302 && a.length > 0 && (typeof a[0] !== 'number' || a[0] === 2 || a[0] === 9)) a[0] = 8; // prlimit64: not RLIMIT_DATA/AS
   return a.map(notReport);
 }
 
@@ -92,6 +93,7 @@ export function main(argv) {
   const odd = [];
   for (const c of plan) {
     const args = c.a.map(decode);
+    if (argv[2] === 'trace') os.write(1000, '#' + calls + ' ' + JSON.stringify(c) + '\n');
     if (!(c.k === 'r' && c.nr === 35)) os.syscall(37, 1);
     try {
       if (c.k === 'r') os.syscall(c.nr, ...tame(c.nr, args));

@@ -124,20 +124,22 @@ interface Report {
 }
 
 /** One program run: its plan made as `who`, bounded in time. */
-async function fuzzRun(index: number, size: number): Promise<{ report: Report | undefined; problems: string[] }> {
+export async function fuzzRun(index: number, size: number): Promise<{ report: Report | undefined; problems: string[] }> {
   const plan = fc.sample(callArb, { seed: SEED * 100_003 + index, numRuns: size });
   const who = WHO[index % WHO.length]!;
   const deadlocks: string[] = [];
   const diagnostics: string[] = [];
-  const k = boot({ ...DEFAULT_SYSTEM, poolSize: 1, seed: SEED + index, onDeadlock: (r) => deadlocks.push(r), onDiagnostic: (m) => diagnostics.push(m) });
+  const ring: string[] = [];
+  const k = boot({ ...DEFAULT_SYSTEM, ...(process.env.FUZZ_TRACE ? { strace: (l: string) => { ring.push(l); if (ring.length > 30) ring.shift(); } } : {}), poolSize: 1, seed: SEED + index, onDeadlock: (r) => deadlocks.push(r), onDiagnostic: (m) => diagnostics.push(m) });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const hung = new Promise<'hung'>((resolve) => { timer = setTimeout(() => resolve('hung'), RUN_LIMIT_MS); });
   try {
     const r = await Promise.race([
-      run(FUZZ_PROGRAM, { kernel: k, argv: ['fuzz', JSON.stringify(plan)], uid: who.uid, gid: who.gid, groups: [...who.groups], cwd: who.cwd }),
+      run(FUZZ_PROGRAM, { kernel: k, argv: ['fuzz', JSON.stringify(plan), process.env.FUZZ_TRACE ? 'trace' : ''], uid: who.uid, gid: who.gid, groups: [...who.groups], cwd: who.cwd }),
       hung,
     ]);
     const problems: string[] = [];
+    if (r === 'hung' && process.env.FUZZ_TRACE) console.log(ring.join(''), k.procs.size, [...k.procs.values()].map((q) => `${q.pid} ${q.state} ${q.parked?.call ?? ''}`));
     if (r === 'hung') return { report: undefined, problems: [`run ${index} (${who.name}): no end after ${RUN_LIMIT_MS} ms`] };
     const line = r.stdout.split('\n').find((l) => l.startsWith('FUZZ '));
     const report = line ? (JSON.parse(line.slice(5)) as Report) : undefined;
@@ -161,7 +163,9 @@ describe(`syscall fuzzer: ${CALLS} calls, seed ${SEED}`, () => {
   const runs = Math.ceil(CALLS / BATCH);
   let made = 0;
   const started = Date.now();
+  const only = process.env.FUZZ_ONLY === undefined ? undefined : Number(process.env.FUZZ_ONLY);
   for (let i = 0; i < runs; i++) {
+    if (only !== undefined && i !== only) continue;
     const size = Math.min(BATCH, CALLS - i * BATCH);
     it(`run ${i}: ${size} calls as ${WHO[i % WHO.length]!.name}`, async () => {
       const { report, problems } = await fuzzRun(i, size);
