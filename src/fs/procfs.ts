@@ -13,7 +13,7 @@
  *     comm                the name (15 characters at most)
  *     cmdline, environ    NUL-terminated strings (environ is 0400)
  *     cwd, root, exe      symlinks to the directories' paths and to the image run
- *     fd/                 dr-x------; <n> → the open file's path (lrwx------)
+ *     fd/                 dr-x------; <n> → the open file's path (lr-x, l-wx or lrwx, as it is open)
  *
  * As on Linux, a name that is not there cannot be created (ENOENT), nothing can be removed or
  * renamed (EPERM) and modes cannot change (EPERM); writing a file is EINVAL.
@@ -26,6 +26,7 @@
  * there to lstat (lrwxrwxrwx, size 0), as Linux shows them.
  */
 import { EACCES, EINVAL, ENOENT } from '../kernel/abi/errno.js';
+import { O_ACCMODE, O_PATH, O_RDONLY, O_RDWR, O_WRONLY } from '../kernel/abi/fcntl.js';
 import { S_IFDIR, S_IFLNK, S_IFREG } from '../kernel/abi/stat.js';
 import type { Credentials } from '../kernel/creds.js';
 import { SysError } from '../kernel/errors.js';
@@ -146,6 +147,16 @@ function centis(from: Timespec, to: Timespec): string {
 }
 
 const nulJoin = (xs: readonly string[]): string => xs.map((x) => `${x}\0`).join('');
+
+/**
+ * proc_fd_instantiate: an fd link's mode tells how the file is open — r-x for reading, -wx for
+ * writing (lr-x------, l-wx------, lrwx------), nothing for an O_PATH descriptor.
+ */
+function fdLinkMode(flags: number): number {
+  if (flags & O_PATH) return 0;
+  const acc = flags & O_ACCMODE;
+  return (acc === O_RDONLY || acc === O_RDWR ? 0o500 : 0) | (acc === O_WRONLY || acc === O_RDWR ? 0o300 : 0);
+}
 
 export class ProcFs {
   readonly root: Directory;
@@ -282,6 +293,7 @@ class PidDir extends ProcDir {
       l = new ProcLink(this.procfs.fs, 0o700, this.procfs.now(), () => this.inspect((p) => p.fds.get(fd)?.path ?? ''));
       this.fdLinks.set(fd, l);
     }
+    l.mode = S_IFLNK | fdLinkMode(file.flags);
     this.own(l);
     return l;
   }

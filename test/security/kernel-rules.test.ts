@@ -226,6 +226,10 @@ const PROC_RULES: readonly Rule[] = [
     files: [{ path: '/usr/local/bin/suid-sleeper', mode: '04755', content: SUID_SLEEPER }],
     body: `const t = start(1000, 1000, '/tmp', ['/usr/local/bin/suid-sleeper', 'suid-sleeper']); time.sleep(1); os.write(1, probe(t)); stop([t]);`,
     stdout: probed(denied('1000:1000')) },
+  { name: 'fd links show how each file is open (lr-x, l-wx, lrwx, and nothing for O_PATH)', as: 'alice',
+    body: `const fds = [os.open('/etc/passwd', os.O_RDONLY), os.open('/tmp/w', os.O_WRONLY | os.O_CREAT, 0o600), os.open('/tmp/w', os.O_RDWR), os.open('/etc', os.O_PATH)];
+for (const fd of fds) console.log(fd, (os.lstat('/proc/self/fd/' + fd).st_mode & 0o7777).toString(8), os.readlink('/proc/self/fd/' + fd));`,
+    stdout: '3 500 /etc/passwd\n4 300 /tmp/w\n5 700 /tmp/w\n6 0 /etc\n' },
   { name: 'an image alice may execute but not read leaves her process not dumpable (would_dump)', as: 'alice',
     files: [{ path: '/usr/local/bin/secret-sleeper', mode: '0711', content: SUID_SLEEPER }],
     body: `const t = start(1000, 1000, '/tmp', ['/usr/local/bin/secret-sleeper', 'secret-sleeper']); time.sleep(1); os.write(1, probe(t)); stop([t]);`,
