@@ -9,31 +9,16 @@ import { boot } from '../../src/index.browser.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 import { DEFAULT_SYSTEM } from '../../src/cli/default-system.js';
 import { ESCAPE_CASES, escapeSource } from '../security/escape-cases.js';
+import { runOn, type Captured } from '../run-on.js';
 
 const kernels: Kernel[] = [];
 afterEach(() => { for (const k of kernels.splice(0)) k.shutdown(); });
 
-interface Ran { stdout: string; stderr: string; status: number }
-
-async function run(k: Kernel, source: string, argv: string[]): Promise<Ran> {
-  const out: Uint8Array[] = [];
-  const err: Uint8Array[] = [];
-  let eofs = 0;
-  let done!: () => void;
-  const ended = new Promise<void>((r) => { done = r; });
-  const eof = (): void => { if (++eofs === 2) done(); };
-  const w1 = k.capturePipe((b) => out.push(b.slice()), eof);
-  const w2 = k.capturePipe((b) => err.push(b.slice()), eof);
-  const h = k.spawn({
+function run(k: Kernel, source: string, argv: string[]): Promise<Captured> {
+  return runOn(k, {
     program: { source, path: argv[0]! }, argv, env: ['PATH=/bin:/usr/bin', 'HOME=/home/alice'],
     uid: 1000, gid: 1000, groups: [1000, 100, 1002], cwd: '/home/alice',
-    stdio: [{ kind: 'null' }, { kind: 'file', file: w1 }, { kind: 'file', file: w2 }],
   });
-  k.vfs.close(w1);
-  k.vfs.close(w2);
-  const [status] = await Promise.all([h.exited, ended]);
-  const text = (chunks: Uint8Array[]): string => new TextDecoder().decode(new Uint8Array(chunks.flatMap((c) => [...c])));
-  return { stdout: text(out), stderr: text(err), status };
 }
 
 const MARKER = 'posixbox-escape-marker';
