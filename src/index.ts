@@ -13,16 +13,18 @@
  */
 import { PROGRAMS } from '#programs';
 import { Kernel, type BootOptions } from './kernel/kernel.js';
-import { nodeWorkers } from './proc/node-worker.js';
+import { nodeWorkers, type NodeWorkerFactory } from './proc/node-worker.js';
 import { nodeMemoryProbe } from './node-memory.js';
 import { binariesOf } from './bin/install.js';
 
 export type NodeBootOptions = Omit<BootOptions, 'workers'> & Partial<Pick<BootOptions, 'workers'>>;
 
 export function boot(options: NodeBootOptions = {}): Kernel {
+  const workers = options.workers ?? nodeWorkers();
+  const threadOf = 'threadOf' in workers && typeof workers.threadOf === 'function' ? (workers as NodeWorkerFactory).threadOf : undefined;
   return new Kernel({
-    ...options, binaries: options.binaries ?? binariesOf(PROGRAMS), workers: options.workers ?? nodeWorkers(),
-    memory: options.memory ?? nodeMemoryProbe(),
+    ...options, binaries: options.binaries ?? binariesOf(PROGRAMS), workers,
+    memory: options.memory ?? nodeMemoryProbe(threadOf),
   });
 }
 

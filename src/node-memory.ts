@@ -3,11 +3,12 @@
  * /proc/self/status reports the host process: resident memory (VmRSS, through
  * process.memoryUsage), the kernel thread's own heap and buffers, and the address space
  * (VmSize) beyond what each thread (a Worker: its V8 heap and stack reservations) takes for
- * itself, which is where untouched ArrayBuffers show. Off Linux there is no VmSize: only
- * resident memory is watched.
+ * itself, which is where untouched ArrayBuffers show, and each Worker thread's page faults. Off
+ * Linux there is no VmSize nor thread: only resident memory is watched, shared equally.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { MemoryProbe, MemorySample } from './kernel/oom.js';
+import type { ProcessWorker } from './proc/worker-host.js';
 
 /** Address space a Worker reserves for itself (its heap's reservations, its stack): measured ~0.6 GiB on Node 20. */
 const WORKER_VM = 768 * 2 ** 20;
@@ -17,7 +18,12 @@ interface Status {
   readonly threads: number;
 }
 
-export function nodeMemoryProbe(): MemoryProbe {
+/**
+ * `threadOf` names a Worker's host thread: then the probe also reads that thread's page faults
+ * (/proc/self/task/TID/stat minflt + majflt), which count the pages it touched, so growth is
+ * charged to the process that touched it when several run at once.
+ */
+export function nodeMemoryProbe(threadOf?: (w: ProcessWorker) => number | undefined): MemoryProbe {
   let fd: number | undefined;
   try {
     fd = openSync('/proc/self/status', 'r');
@@ -40,8 +46,20 @@ export function nodeMemoryProbe(): MemoryProbe {
     const virtual = st && first ? Math.max(0, st.vm - first.vm - Math.max(0, st.threads - first.threads) * WORKER_VM) : 0;
     return { rss: u.rss, kernel: u.heapTotal + u.external, virtual };
   };
+  const faults = (w: ProcessWorker): number | undefined => {
+    const tid = threadOf?.(w);
+    if (tid === undefined) return undefined;
+    try {
+      const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'latin1');
+      const f = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+      return Number(f[7]) + Number(f[9]); // minflt, majflt (fields 10 and 12 of stat)
+    } catch {
+      return undefined; // the thread has gone
+    }
+  };
   return {
     sample,
+    faults,
     close: () => {
       if (fd !== undefined) closeSync(fd);
       fd = undefined;

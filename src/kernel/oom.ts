@@ -37,6 +37,7 @@ import { controllingTty } from '../proc/jobctl.js';
 import { sendSignal } from '../proc/signal-deliver.js';
 import type { Kernel } from './kernel.js';
 import type { Process } from '../proc/process.js';
+import type { ProcessWorker } from '../proc/worker-host.js';
 
 /** One reading of the host's memory, in bytes. */
 export interface MemorySample {
@@ -51,6 +52,8 @@ export interface MemorySample {
 /** How a platform measures the host; the Node boot gives one (node-memory.ts). */
 export interface MemoryProbe {
   sample(): MemorySample;
+  /** Pages a Worker's thread has touched so far (its page faults), where the platform can tell. */
+  faults?(worker: ProcessWorker): number | undefined;
   /** Let go of what the probe holds (the kernel's shutdown). */
   close?(): void;
 }
@@ -78,13 +81,17 @@ interface Charge {
   virtual: number;
   /** Calls served when last sampled: a process that made calls meanwhile has run. */
   calls: number;
+  /** Its thread's page faults when last sampled (NaN where unknown). */
+  faults: number;
+  /** The Worker charged: exec gives the process another, and the old one's memory goes with it. */
+  worker: ProcessWorker | undefined;
 }
 
 export class OomKiller {
   private readonly charges = new Map<Process, Charge>();
   private last: MemorySample;
-  /** The Workers' memory at boot (the host's resident memory beyond the kernel thread's own). */
-  private readonly base: number;
+  /** The Workers' memory at its lowest since boot (the host's resident memory beyond the kernel thread's own). */
+  private base: number;
   private timer: ReturnType<typeof setInterval> | undefined;
   private quietUntil = 0;
   /** After a kill at the threshold: the memory the victim's going should take the measure below. */
@@ -132,6 +139,7 @@ export class OomKiller {
     }
     let records = 0;
     for (const p of this.k.procs.values()) records += p.log.size;
+    this.base = Math.min(this.base, s.rss - s.kernel); // memory that was there at boot and went is not ours to keep
     const used = s.rss - s.kernel - this.base + records;
     if (this.releasing && used > this.releasing.below && now < this.releasing.until) return; // the last victim's memory is still going
     this.releasing = undefined;
@@ -144,26 +152,38 @@ export class OomKiller {
     }
   }
 
-  /** Share a change of the Workers' memory among the processes that ran since the last sample. */
+  /**
+   * Share a change of the Workers' memory among the processes that ran since the last sample: in
+   * proportion to the pages each touched meanwhile where the probe can tell, else equally.
+   */
   private attribute(grown: number, grownVirtual: number): Process[] {
     const ran: Process[] = [];
-    for (const [p, c] of this.charges) if (p.state === 'Z' || !this.k.procs.has(p.pid)) this.charges.delete(p);
+    const touched: number[] = [];
+    for (const [p] of this.charges) if (p.state === 'Z' || !this.k.procs.has(p.pid)) this.charges.delete(p);
     for (const p of this.k.procs.values()) {
       if (p === this.k.init || p.state === 'Z' || !p.channel) continue;
       let c = this.charges.get(p);
-      if (!c) {
-        c = { resident: 0, virtual: 0, calls: p.calls };
+      if (!c || c.worker !== p.worker) {
+        c = { resident: 0, virtual: 0, calls: p.calls, faults: NaN, worker: p.worker };
         this.charges.set(p, c);
       }
+      const faults = (p.worker && this.probe.faults?.(p.worker)) ?? NaN;
       const waiting = Atomics.load(p.channel.ctl, CTL_STATE) === STATE_REQUEST || p.parked !== undefined || p.state === 'T';
-      if (!waiting || c.calls !== p.calls) ran.push(p);
+      if (!waiting || c.calls !== p.calls || faults > c.faults) {
+        ran.push(p);
+        touched.push(Math.max(0, faults - c.faults));
+      }
       c.calls = p.calls;
+      c.faults = faults;
     }
-    for (const p of ran) {
+    const total = touched.reduce((a, b) => a + b, 0);
+    const weighed = grown > 0 && total > 0; // NaN (unknown) fails both tests
+    ran.forEach((p, i) => {
       const c = this.charges.get(p)!;
-      c.resident = Math.max(0, c.resident + grown / ran.length);
+      const share = weighed ? touched[i]! / total : 1 / ran.length;
+      c.resident = Math.max(0, c.resident + grown * share);
       c.virtual = Math.max(0, c.virtual + grownVirtual / ran.length);
-    }
+    });
     return ran;
   }
 

@@ -2,8 +2,18 @@
  * Node glue: processes as worker_threads running the built worker bundle (dist/worker.js;
  * worker_threads cannot load TypeScript). Only this file and the CLI touch node:* in the core.
  */
+import { readdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { WorkerLife, type WorkerFactory, type WorkerStartMessage } from './worker-host.js';
+import { WorkerLife, type ProcessWorker, type WorkerFactory, type WorkerStartMessage } from './worker-host.js';
+
+/** The host's threads (Linux's /proc/self/task), or undefined elsewhere. */
+function threads(): Set<string> | undefined {
+  try {
+    return new Set(readdirSync('/proc/self/task'));
+  } catch {
+    return undefined;
+  }
+}
 
 /** dist/worker.js, whether this module runs from dist/ (bundled) or from src/ (tests). */
 export function defaultWorkerUrl(): URL {
@@ -15,12 +25,17 @@ class NodeProcessWorker extends WorkerLife {
   private readonly worker: Worker;
   /** Resolves when the thread has stopped. */
   readonly gone: Promise<void>;
+  /** The thread's id on Linux (the one thread that `new Worker` added), for the memory probe's page faults. */
+  readonly tid: number | undefined;
 
   constructor(url: URL, resourceLimits: { maxOldGenerationSizeMb?: number } | undefined) {
     super();
+    const before = threads();
     this.worker = new Worker(url, {
       stdout: false, stderr: false, workerData: { channel: this.channel }, ...(resourceLimits ? { resourceLimits } : {}),
     });
+    const added = before ? [...threads() ?? []].filter((t) => !before.has(t)) : [];
+    this.tid = added.length === 1 ? Number(added[0]) : undefined;
     this.worker.unref();
     this.worker.on('error', (e: Error) => this.died(`${e.name}: ${e.message}`));
     this.gone = new Promise((resolve) => {
@@ -48,9 +63,15 @@ class NodeProcessWorker extends WorkerLife {
   }
 }
 
-export function nodeWorkers(url: URL = defaultWorkerUrl(), maxHeapMb = 512): WorkerFactory {
+/** Node's Workers, and which host thread each is (src/node-memory.ts reads its page faults). */
+export interface NodeWorkerFactory extends WorkerFactory {
+  threadOf(w: ProcessWorker): number | undefined;
+}
+
+export function nodeWorkers(url: URL = defaultWorkerUrl(), maxHeapMb = 512): NodeWorkerFactory {
   const stopping = new Set<NodeProcessWorker>();
   return {
+    threadOf: (w) => (w instanceof NodeProcessWorker ? w.tid : undefined),
     create: () => {
       const w = new NodeProcessWorker(url, { maxOldGenerationSizeMb: maxHeapMb });
       const terminate = w.terminate.bind(w);

@@ -117,7 +117,7 @@ export function main() {
         expect(k.bugs).toEqual([]);
         expect(peak.rss).toBeLessThan(HOST_BOUND);
       } finally {
-        k.shutdown();
+        await k.shutdownAndWait();
       }
     }, 60_000);
   }
@@ -149,7 +149,7 @@ export function main() {
       expect(k.bugs).toEqual([]);
       expect(peak.rss).toBeLessThan(HOST_BOUND);
     } finally {
-      k.shutdown();
+      await k.shutdownAndWait();
     }
   }, 120_000);
 });
@@ -255,7 +255,7 @@ export function main() {
       });
       expect(k.bugs).toEqual([]);
     } finally {
-      k.shutdown();
+      await k.shutdownAndWait();
     }
   }, 60_000);
 
@@ -282,7 +282,7 @@ export function main() {
         stderr: '', status: 0,
       });
     } finally {
-      k.shutdown();
+      await k.shutdownAndWait();
     }
   }, 60_000);
 
@@ -293,7 +293,7 @@ export function main() {
       expect(r.stdout).toMatch(/^used \d+ = pages of \d+ files: true\nf_bsize 4096 f_frsize 4096 f_flag 4096 f_namemax 255 f_favail=f_ffree true f_bavail=f_bfree true\n$/);
       expect(k.vfs.space.maxBytes).toBe(2 ** 30);
     } finally {
-      k.shutdown();
+      await k.shutdownAndWait();
     }
     expect(['512M', '1G', '1g', '4096', '64k'].map((v) => parseSize('--fs-size', v))).toEqual([2 ** 29, 2 ** 30, 2 ** 30, 4096, 65536]);
     for (const bad of ['1.5G', 'big', '', '10']) expect(() => parseSize('--fs-size', bad)).toThrow(UsageError);
@@ -337,7 +337,7 @@ export function main() {
         expect(peak.rss).toBeLessThan(r.below);
         console.log(r.name, Math.round(performance.now() - t0), 'ms; host peak', Math.round(peak.rss / 2 ** 20), 'MiB');
       } finally {
-        k.shutdown();
+        await k.shutdownAndWait();
       }
     }, 60_000);
   }
@@ -359,7 +359,7 @@ export function main() {
       expect(diag).toEqual([`Out of memory: Killed process ${pid} (toucher)\n`]);
       expect(peak.rss).toBeLessThan(HOST_BOUND);
     } finally {
-      k.shutdown();
+      await k.shutdownAndWait();
     }
   }, 60_000);
 
@@ -390,32 +390,7 @@ export function main() {
 ` })).toEqual({ stdout: '0 12 12 12\n', stderr: '', status: 0 });
       expect(k.bugs).toEqual([]);
     } finally {
-      k.shutdown();
-    }
-  }, 60_000);
-
-  it('a full filesystem is not a program\'s memory: 600 MiB of files under a 400 MiB threshold kill nobody', async () => {
-    const { k, diag } = kernel({ fsSize: 700 * 2 ** 20, oomThreshold: 400 * 2 ** 20 });
-    try {
-      expect(await run(k, 'alice', { program: `import os, { time } from 'posixbox/os';
-export function main() {
-  const chunk = new Uint8Array(1 << 18).fill(7);
-  const used = () => { const v = os.statvfs('.'); return (v.f_blocks - v.f_bfree) * v.f_frsize; };
-  const before = used();
-  for (let f = 0; f < 6; f++) {
-    const fd = os.open('big' + f, os.O_WRONLY | os.O_CREAT, 0o644);
-    for (let n = 0; n < 100 << 20; n += os.write(fd, chunk));
-    os.close(fd);
-  }
-  time.sleep(0.5);
-  console.log('wrote ' + (used() - before) / 2 ** 20 + ' MiB');
-  return 0;
-}
-` })).toEqual({ stdout: 'wrote 600 MiB\n', stderr: '', status: 0 });
-      expect(diag).toEqual([]);
-      expect(peak.rss).toBeLessThan(HOST_BOUND);
-    } finally {
-      k.shutdown();
+      await k.shutdownAndWait();
     }
   }, 60_000);
 
@@ -429,7 +404,45 @@ export function main() {
       expect(diag).toEqual([`Out of memory: Killed process ${pid} (heap)\n`]);
       expect(k.bugs).toEqual([]);
     } finally {
-      k.shutdown();
+      await k.shutdownAndWait();
+    }
+  }, 60_000);
+
+  it('in real time beside a program that only computes, the one that touches the memory is chosen', async () => {
+    const { k, diag } = kernel({ realtime: true, files: [...FILES, { path: '/usr/local/bin/spin', mode: '0755', content:
+      '#!posixbox\nimport os from \'posixbox/os\';\nexport function main() { os.getpid(); for (;;); }\n' }] });
+    try {
+      const got = await run(k, 'alice', { sh: 'spin & s=$!; sleep 1; toucher; echo "toucher $?"; kill -9 $s; wait $s; echo "spin $?"' });
+      const pid = /^hog (\d+)\n/.exec(got.stdout)?.[1];
+      expect(got).toEqual({ stdout: `hog ${pid}\ntoucher 137\nspin 137\n`, stderr: 'Killed\nKilled\n', status: 0 });
+      expect(diag).toEqual([`Out of memory: Killed process ${pid} (toucher)\n`]);
+      expect(peak.rss).toBeLessThan(HOST_BOUND);
+    } finally {
+      await k.shutdownAndWait();
+    }
+  }, 60_000);
+  it('a full filesystem is not a program\'s memory: 400 MiB of files under a 256 MiB threshold kill nobody (last: its files stay in the host a while)', async () => {
+    const { k, diag } = kernel({ fsSize: 500 * 2 ** 20, oomThreshold: 256 * 2 ** 20 });
+    try {
+      expect(await run(k, 'alice', { program: `import os, { time } from 'posixbox/os';
+export function main() {
+  const chunk = new Uint8Array(1 << 18).fill(7);
+  const used = () => { const v = os.statvfs('.'); return (v.f_blocks - v.f_bfree) * v.f_frsize; };
+  const before = used();
+  for (let f = 0; f < 4; f++) {
+    const fd = os.open('big' + f, os.O_WRONLY | os.O_CREAT, 0o644);
+    for (let n = 0; n < 100 << 20; n += os.write(fd, chunk));
+    os.close(fd);
+  }
+  time.sleep(0.5);
+  console.log('wrote ' + (used() - before) / 2 ** 20 + ' MiB');
+  return 0;
+}
+` })).toEqual({ stdout: 'wrote 400 MiB\n', stderr: '', status: 0 });
+      expect(diag).toEqual([]);
+      expect(peak.rss).toBeLessThan(HOST_BOUND);
+    } finally {
+      await k.shutdownAndWait();
     }
   }, 60_000);
 });
