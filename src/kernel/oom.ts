@@ -7,7 +7,8 @@
  * platform's boot supplies (Node: src/node-memory.ts) samples the host's memory every few
  * milliseconds; what grows between two samples, beyond the kernel's own heap and buffers (the
  * filesystem), is charged to the processes that ran meanwhile — those not waiting in a system
- * call — shared equally, and what shrinks is credited back the same way. Then, as Linux's
+ * call — in proportion to the pages each one's thread touched (its page faults, where the
+ * platform can tell; else equally), and what shrinks is credited back. Then, as Linux's
  * out_of_memory() does when memory runs out:
  *
  * - when the processes' memory — what the Workers have grown the host by since boot, plus what
