@@ -74,6 +74,6 @@ export function statfsOf(sb: { readonly type: string; readonly readonly: boolean
   const bfree = Number.isFinite(s.maxBytes) ? Math.floor(s.freeBytes / PAGE_SIZE) : 0;
   const files = Number.isFinite(s.maxInodes) ? s.maxInodes : 0;
   const ffree = Number.isFinite(s.maxInodes) ? Math.max(0, s.maxInodes - s.usedInodes) : 0;
-  const flags = ST_RELATIME | (sb.readonly ? ST_RDONLY : 0) | (sb.nosuid ? ST_NOSUID : 0);
+  const flags = (sb.type === 'anon' ? 0 : ST_RELATIME) | (sb.readonly ? ST_RDONLY : 0) | (sb.nosuid ? ST_NOSUID : 0); // pipefs: no flags
   return [MAGIC[sb.type] ?? 0x01021994, PAGE_SIZE, blocks, bfree, bfree, files, ffree, NAME_MAX, PAGE_SIZE, flags];
 }

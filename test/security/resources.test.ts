@@ -286,6 +286,32 @@ export function main() {
     }
   }, 60_000);
 
+  it('os.statvfs of /proc, os.fstatvfs of a pipe, and their errors, as CPython on Linux prints them', async () => {
+    const { k } = kernel({ binaries: {} });
+    try {
+      expect(await run(k, 'alice', { program: `import os from 'posixbox/os';
+export function main() {
+  console.log(os.statvfs('/proc').__repr__());
+  console.log(os.fstatvfs(os.pipe()[0]).__repr__());
+  const v = os.statvfs('/home/alice'), w = os.fstatvfs(os.open('/etc/passwd', os.O_RDONLY));
+  console.log('same fs: ' + (v.__repr__() === w.__repr__()));
+  for (const f of [() => os.statvfs('/nonexistent'), () => os.fstatvfs(99), () => os.statvfs('/root/x')]) {
+    try { f(); } catch (e) { console.log(String(e)); }
+  }
+  return 0;
+}
+` })).toEqual({
+        stdout: 'os.statvfs_result(f_bsize=4096, f_frsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_favail=0, f_flag=4096, f_namemax=255)\n' +
+          'os.statvfs_result(f_bsize=4096, f_frsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_favail=0, f_flag=0, f_namemax=255)\n' +
+          'same fs: true\n' +
+          "[Errno 2] No such file or directory: '/nonexistent'\n[Errno 9] Bad file descriptor\n[Errno 13] Permission denied: '/root/x'\n",
+        stderr: '', status: 0,
+      });
+    } finally {
+      await k.shutdownAndWait();
+    }
+  }, 60_000);
+
   it('with /bin installed (1 GiB default): statvfs totals add up, and the CLI\'s --fs-size parses as tmpfs\'s size=', async () => {
     const { k } = kernel();
     try {
