@@ -58,7 +58,7 @@ export interface BootOptions extends SystemSpec {
   readonly spin?: number;
   /** Host monotonic milliseconds (performance.now); only real-time mode reads it. */
   readonly hostNow?: () => number;
-  /** Processes in the whole system (threads-max): fork and posix_spawn beyond it are EAGAIN (default 512). */
+  /** Processes in the whole system (threads-max): fork and posix_spawn beyond it are EAGAIN (default 128). */
   readonly maxProcesses?: number;
   /** Bytes the in-memory filesystems may hold: ENOSPC beyond (default 1 GiB; see fs/space.ts). */
   readonly fsSize?: number;

@@ -21,9 +21,10 @@ export const WCLONE = 0x80000000;
 /**
  * Processes in the whole system, whatever their owner (Linux's kernel.threads-max): a fork or
  * posix_spawn beyond this is EAGAIN, for root too. Each process is a Worker thread of the host
- * (~10-20 MB), so the default keeps the host's memory bounded; boot option `maxProcesses`.
+ * (~14 MB idle, measured: a shell waiting on a sleep), so a fork bomb by root stays under ~2 GiB;
+ * boot option `maxProcesses`.
  */
-export const DEFAULT_MAX_PROCESSES = 512;
+export const DEFAULT_MAX_PROCESSES = 128;
 
 /** How many live or zombie processes a real uid has (what RLIMIT_NPROC counts). */
 function processesOf(k: Kernel, ruid: number): number {
