@@ -33,7 +33,8 @@ const SAFE_SIGS = [0, signal.SIGALRM, signal.SIGCHLD, signal.SIGURG, signal.SIGW
 const sigOf = (s) => (typeof s !== 'number' || PROTECTED.has(s) ? signal.SIGUSR1 : s);
 const sigsOf = (l) => (Array.isArray(l) ? l.filter((s) => !PROTECTED.has(s)) : l);
 const safeSig = (s) => (typeof s === 'number' && Number.isInteger(s) ? SAFE_SIGS[Math.abs(s) % SAFE_SIGS.length] : 0);
-const boundedTimeout = (t) => (t === null || t === undefined || (typeof t === 'number' && t < 0) ? 0.001 : t);
+// A wait for ever is Python's too (poll retries after a handler, PEP 475): never in a plan.
+const boundedTimeout = (t) => (t === null || t === undefined || ((typeof t === 'number' || typeof t === 'bigint') && t < 0) ? 0.001 : t);
 const smallSize = (n) => (typeof n === 'number' && n > 1 << 20 && n < 2 ** 53 ? 16 : typeof n === 'bigint' && n > 1n << 20n && n < 1n << 53n ? 16n : n);
 const notReport = (x) => (x === 1000 ? 999 : x);
 const belowReport = (x) => (typeof x === 'number' && x > 1000 ? 1000 : x);

@@ -130,7 +130,7 @@ export async function fuzzRun(index: number, size: number): Promise<{ report: Re
   const deadlocks: string[] = [];
   const diagnostics: string[] = [];
   const ring: string[] = [];
-  const k = boot({ ...DEFAULT_SYSTEM, ...(process.env.FUZZ_TRACE ? { strace: (l: string) => { ring.push(l); if (ring.length > 30) ring.shift(); } } : {}), poolSize: 1, seed: SEED + index, onDeadlock: (r) => deadlocks.push(r), onDiagnostic: (m) => diagnostics.push(m) });
+  const k = boot({ ...DEFAULT_SYSTEM, ...(process.env.FUZZ_TRACE ? { strace: (l: string) => { ring.push(l); if (ring.length > 30) ring.shift(); } } : {}), poolSize: 1, seed: SEED + index, onDeadlock: (r) => { deadlocks.push(r); if (process.env.FUZZ_TRACE) console.log(ring.join('')); }, onDiagnostic: (m) => diagnostics.push(m) });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const hung = new Promise<'hung'>((resolve) => { timer = setTimeout(() => resolve('hung'), RUN_LIMIT_MS); });
   try {
