@@ -11,8 +11,9 @@
  * platform can tell; else equally), and what shrinks is credited back. Then, as Linux's
  * out_of_memory() does when memory runs out:
  *
- * - when the processes' memory — what the Workers have grown the host by since boot, plus what
- *   the kernel holds for them — passes `oomThreshold`, the process charged with the most
+ * - when the processes' memory — what the Workers have grown the host by since boot (never
+ *   more than this kernel's processes were charged with: another kernel in the same host is not
+ *   theirs), plus what the kernel holds for them — passes `oomThreshold`, the process charged with the most
  *   (Linux's oom_badness: the largest) is sent SIGKILL and the kernel log's line
  *   `Out of memory: Killed process N (name)` goes to onDiagnostic and to the victim's
  *   controlling terminal;
@@ -48,6 +49,8 @@ export interface MemorySample {
   readonly kernel: number;
   /** Address space the Workers took beyond what a Worker reserves for itself (0 where unknown). */
   readonly virtual: number;
+  /** Bytes of pages the kernel's own thread has touched so far (its page faults × 4 KiB; 0 where unknown). */
+  readonly kernelTouched: number;
 }
 
 /** How a platform measures the host; the Node boot gives one (node-memory.ts). */
@@ -122,10 +125,15 @@ export class OomKiller {
   private tick(): void {
     const now = performance.now();
     const s = this.probe.sample();
-    const grown = (s.rss - s.kernel) - (this.last.rss - this.last.kernel);
+    // What the kernel's thread grew by: what it allocated, or, when the pages come later (a file's
+    // buffer filled by writes), the pages it touched; what it gave back.
+    const kernelGrew = s.kernel - this.last.kernel;
+    const kernelResident = kernelGrew < 0 ? kernelGrew : Math.max(kernelGrew, s.kernelTouched - this.last.kernelTouched);
+    const grown = (s.rss - this.last.rss) - kernelResident;
     const grownVirtual = s.virtual - this.last.virtual;
     this.last = s;
-    const ran = this.attribute(grown, grownVirtual);
+    // While a victim's memory is going back, what shrinks is its, not the runners' to be credited.
+    const ran = this.attribute(this.releasing && grown < 0 ? 0 : grown, grownVirtual);
     this.boundRecords();
     if (now < this.quietUntil) return;
     for (const p of ran) {
@@ -138,17 +146,21 @@ export class OomKiller {
         return;
       }
     }
+    this.base = Math.min(this.base, s.rss - s.kernel); // memory that was there at boot and went is not ours to keep
+    const host = s.rss - s.kernel - this.base;
+    if (this.releasing && (host <= this.releasing.below || now >= this.releasing.until)) this.releasing = undefined;
+    if (this.releasing) return; // the last victim's memory is still going
+    // The processes' memory: what the host grew by, but never more than what this kernel's own
+    // processes were charged with (another kernel in the same host is not ours to punish).
+    let charged = 0;
+    for (const [p, c] of this.charges) charged += c.resident + p.log.size;
     let records = 0;
     for (const p of this.k.procs.values()) records += p.log.size;
-    this.base = Math.min(this.base, s.rss - s.kernel); // memory that was there at boot and went is not ours to keep
-    const used = s.rss - s.kernel - this.base + records;
-    if (this.releasing && used > this.releasing.below && now < this.releasing.until) return; // the last victim's memory is still going
-    this.releasing = undefined;
-    if (used > this.threshold) {
+    if (Math.min(host + records, charged) > this.threshold) {
       const victim = this.worst();
       if (!victim) return;
       const c = this.charges.get(victim)!;
-      this.releasing = { below: used - (c.resident + victim.log.size) / 2, until: now + RELEASE_MS };
+      this.releasing = { below: host - c.resident / 2, until: now + RELEASE_MS };
       this.kill(victim, now);
     }
   }
