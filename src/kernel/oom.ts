@@ -116,12 +116,6 @@ export class OomKiller {
     this.probe.close?.();
   }
 
-  /** What a process has been charged with, in bytes (for tests and /proc-style reports). */
-  usage(p: Process): { resident: number; virtual: number } {
-    const c = this.charges.get(p);
-    return { resident: c?.resident ?? 0, virtual: c?.virtual ?? 0 };
-  }
-
   private tick(): void {
     const now = performance.now();
     const s = this.probe.sample();
