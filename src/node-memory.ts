@@ -7,7 +7,7 @@
  * thread's, to tell its own new pages — a file's buffer being filled — from the Workers'). Off
  * Linux there is no VmSize nor thread: only resident memory is watched, shared equally.
  */
-import { closeSync, openSync, readFileSync, readlinkSync, readSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import type { MemoryProbe, MemorySample } from './kernel/oom.js';
 import type { ProcessWorker } from './proc/worker-host.js';
 
@@ -36,17 +36,14 @@ function threadFaults(tid: number): number | undefined {
  * charged to the process that touched it when several run at once.
  */
 export function nodeMemoryProbe(threadOf?: (w: ProcessWorker) => number | undefined): MemoryProbe {
-  let fd: number | undefined;
-  try {
-    fd = openSync('/proc/self/status', 'r');
-  } catch {
-    fd = undefined;
-  }
-  const buf = Buffer.alloc(4096);
+  // No descriptor is held open: a kernel that is never shut down leaks nothing.
   const status = (): Status | undefined => {
-    if (fd === undefined) return undefined;
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const text = buf.toString('latin1', 0, n);
+    let text: string;
+    try {
+      text = readFileSync('/proc/self/status', 'latin1');
+    } catch {
+      return undefined;
+    }
     const vm = /VmSize:\s+(\d+)/.exec(text);
     const threads = /Threads:\s+(\d+)/.exec(text);
     return vm && threads ? { vm: Number(vm[1]) * 1024, threads: Number(threads[1]) } : undefined;
@@ -68,12 +65,5 @@ export function nodeMemoryProbe(threadOf?: (w: ProcessWorker) => number | undefi
     const tid = threadOf?.(w);
     return tid === undefined ? undefined : threadFaults(tid);
   };
-  return {
-    sample,
-    faults,
-    close: () => {
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
-    },
-  };
+  return { sample, faults };
 }
