@@ -8,7 +8,7 @@ import { AT_FDCWD, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_NONBLOCK, O
 import { EINVAL } from '../kernel/abi/errno.js';
 import { DATA_SIZE } from '../kernel/abi/channel.js';
 import { checkPath, OSError, wrap } from './errors.js';
-import { bytesLike, cInt, cLong, cSsize } from './pyargs.js';
+import { bytesLike, cInt, cLong, cSsize, fildes } from './pyargs.js';
 import { StatResult } from './stat-result.js';
 import type { ProcessRuntime } from './runtime-types.js';
 
@@ -29,6 +29,7 @@ export function makeFileApi(rt: ProcessRuntime) {
    * the count so far. Writes of at most PIPE_BUF bytes are one call, hence atomic.
    */
   const write = (fd: number, data: Uint8Array | string): number => {
+    fd = cInt(fd);
     const bytes = typeof data === 'string' ? encoder.encode(data) : bytesLike(data);
     if (bytes.length <= DATA_SIZE) return wrap('write', undefined, () => sys.callWith('write', SYS.write, [fd, bytes]));
     let done = 0;
@@ -80,6 +81,7 @@ export function makeFileApi(rt: ProcessRuntime) {
       return sys.outBytes().subarray(0, got);
     },
     pwrite(fd: number, data: Uint8Array | string, offset: number): number {
+      [fd, offset] = [cInt(fd), cLong(offset)];
       const bytes = typeof data === 'string' ? encoder.encode(data) : bytesLike(data);
       return wrap('pwrite', undefined, () => sys.callWith('pwrite64', SYS.pwrite64, [fd, bytes.subarray(0, DATA_SIZE), offset]));
     },
@@ -101,37 +103,47 @@ export function makeFileApi(rt: ProcessRuntime) {
     },
     /** dup(2); the new descriptor is non-inheritable in Python 3, inheritable here as in C. */
     dup(fd: number): number {
+      fd = cInt(fd);
       return wrap('dup', undefined, () => sys.call('dup', SYS.dup, fd));
     },
     dup2(fd: number, fd2: number, inheritable = true): number {
+      [fd, fd2] = [cInt(fd), cInt(fd2)];
       return wrap('dup2', undefined, () =>
         inheritable ? sys.call('dup2', SYS.dup2, fd, fd2) : sys.call('dup3', SYS.dup3, fd, fd2, 0o2000000));
     },
     fcntl(fd: number, cmd: number, arg = 0): number {
+      [fd, cmd] = [cInt(fd), cInt(cmd)]; // arg: CPython's "I", an unsigned int without overflow check
       return wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, cmd, arg));
     },
     get_inheritable(fd: number): boolean {
+      fd = cInt(fd);
       return (wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, F_GETFD, 0)) & FD_CLOEXEC) === 0;
     },
     set_inheritable(fd: number, inheritable: boolean): void {
+      fd = cInt(fd);
       wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, F_SETFD, inheritable ? 0 : FD_CLOEXEC));
     },
     get_blocking(fd: number): boolean {
+      fd = cInt(fd);
       return (wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, F_GETFL, 0)) & O_NONBLOCK) === 0;
     },
     set_blocking(fd: number, blocking: boolean): void {
+      fd = cInt(fd);
       const fl = wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, F_GETFL, 0));
       wrap('fcntl', undefined, () => sys.call('fcntl', SYS.fcntl, fd, F_SETFL, blocking ? fl & ~O_NONBLOCK : fl | O_NONBLOCK));
     },
     fstat(fd: number): StatResult {
+      fd = cInt(fd);
       wrap('fstat', undefined, () => sys.call('fstat', SYS.fstat, fd));
       return new StatResult(sys);
     },
     ftruncate(fd: number, length: number): void {
+      [fd, length] = [cInt(fd), cLong(length)];
       wrap('ftruncate', undefined, () => sys.call('ftruncate', SYS.ftruncate, fd, length));
     },
-    fsync(fd: number): void {
-      wrap('fsync', undefined, () => sys.call('fsync', SYS.fsync, fd));
+    fsync(fd: number | { fileno(): number }): void {
+      const f = fildes(fd);
+      wrap('fsync', undefined, () => sys.call('fsync', SYS.fsync, f));
     },
     /** pipe(): [read end, write end]. */
     pipe(): [number, number] {

@@ -136,3 +136,10 @@ export function pyTimestamp(x: unknown, overflow: () => never): number | undefin
   if (t > TM_MAX || t < TM_MIN) overflow();
   return typeof x === 'number' ? x : t;
 }
+
+/** A descriptor as CPython's fildes converter takes it: an int, or an object with fileno(). */
+export function fildes(x: unknown): number {
+  const f = typeof x === 'object' && x !== null && typeof (x as { fileno?: unknown }).fileno === 'function'
+    ? (x as { fileno(): unknown }).fileno() : x;
+  return cInt(f);
+}
