@@ -10,12 +10,17 @@
  * The VFS opens the description at once (counting its end, which wakes a partner waiting); the
  * kernel's open then parks the caller on the pipe's wait queue until `partnerReady()` (see
  * syscalls/pipe-io.ts: fifoRendezvous), and a signal or exit meanwhile closes the description again.
+ *
+ * The open that brings the pipe into being makes it as pipe(2) does (alloc_pipe_info, charged to
+ * the opener's real uid: pipe-account.ts); past pipe-user-pages-hard that open is ENOMEM.
  */
-import { ENXIO } from '../kernel/abi/errno.js';
+import { ENOMEM, ENXIO } from '../kernel/abi/errno.js';
 import { O_ACCMODE, O_NONBLOCK, O_RDONLY, O_WRONLY } from '../kernel/abi/fcntl.js';
+import type { Credentials } from '../kernel/creds.js';
 import { SysError } from '../kernel/errors.js';
 import type { SpecialFile } from './inode.js';
-import { Pipe, pipeOps, type PipeOps } from './pipe.js';
+import { allocPipe, Pipe, pipeOps, type PipeOps } from './pipe.js';
+import type { PipeAccounting } from './pipe-account.js';
 import type { FileOps, OpenFile } from './types.js';
 
 /** A FIFO description's operations, with the open rendezvous. */
@@ -31,13 +36,16 @@ export function isFifoOps(ops: FileOps): ops is FifoOps {
 export class FifoTable {
   private readonly pipes = new Map<SpecialFile, Pipe>();
 
-  open(node: SpecialFile, flags: number): FifoOps {
+  constructor(private readonly acct: PipeAccounting) {}
+
+  open(node: SpecialFile, flags: number, creds: Credentials): FifoOps {
     const acc = flags & O_ACCMODE;
     const nonblock = (flags & O_NONBLOCK) !== 0;
     let pipe = this.pipes.get(node);
     if (acc === O_WRONLY && nonblock && (pipe === undefined || pipe.readers === 0)) throw new SysError(ENXIO);
     if (pipe === undefined) {
-      pipe = new Pipe();
+      pipe = allocPipe(this.acct, creds);
+      if (pipe === undefined) throw new SysError(ENOMEM);
       this.pipes.set(node, pipe);
     }
     const p = pipe;

@@ -23,6 +23,7 @@ import {
   O_TRUNC, O_WRONLY,
 } from '../kernel/abi/fcntl.js';
 import { S_IFCHR, S_IFIFO, S_IFMT } from '../kernel/abi/stat.js';
+import type { Credentials } from '../kernel/creds.js';
 import { SysError } from '../kernel/errors.js';
 import { removePrivs } from './attr.js';
 import { createFile, mayCreate } from './create.js';
@@ -39,8 +40,8 @@ export interface OpenEnv {
   now(): Timespec;
   readonly maxFileSize: number;
   readonly devices: ReadonlyMap<number, Device>;
-  /** Operations for a named FIFO opened with the given flags. */
-  fifoOps(node: SpecialFile, flags: number): FileOps;
+  /** Operations for a named FIFO opened with the given flags (by `creds`, charged with a new pipe). */
+  fifoOps(node: SpecialFile, flags: number, creds: Credentials): FileOps;
 }
 
 export function canRead(flags: number): boolean {
@@ -94,7 +95,7 @@ export function open(env: OpenEnv, ctx: FsContext, pathArg: string, flags: numbe
   if (isDir(node) && acc & MAY_WRITE) throw new SysError(EISDIR);
   if (acc) inodePermission(ctx.creds, node, acc);
   if ((flags & O_NOATIME) && !ownerOrCapable(ctx.creds, node)) throw new SysError(EPERM);
-  const ops = opsFor(env, node, flags);
+  const ops = opsFor(env, node, flags, ctx.creds);
   if (!created && (flags & O_TRUNC) && node instanceof RegularFile) {
     const now = env.now();
     removePrivs(ctx.creds, node, now);
@@ -105,7 +106,7 @@ export function open(env: OpenEnv, ctx: FsContext, pathArg: string, flags: numbe
 }
 
 /** The operations of an inode being opened (the driver's, for a device; ENXIO without one). */
-function opsFor(env: OpenEnv, node: Inode, flags: number): FileOps {
+function opsFor(env: OpenEnv, node: Inode, flags: number, creds: Credentials): FileOps {
   if (node instanceof RegularFile) return regularOps(env.maxFileSize);
   if (node instanceof Directory) return directoryOps;
   if (node instanceof ProcFile) return node.ops;
@@ -117,7 +118,7 @@ function opsFor(env: OpenEnv, node: Inode, flags: number): FileOps {
       if (dev === undefined) throw new SysError(ENXIO);
       return dev.open?.(flags) ?? dev.ops;
     }
-    if (type === S_IFIFO) return env.fifoOps(node, flags);
+    if (type === S_IFIFO) return env.fifoOps(node, flags, creds);
   }
   throw new SysError(ENXIO);
 }

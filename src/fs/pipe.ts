@@ -15,18 +15,21 @@
  *
  * A pipe may have a kernel-side consumer instead of a reading process (the lesson harness and the
  * CLI read the program's output this way): then writes go straight to it and never block.
+ *
+ * Its capacity is charged to the user who made it and its pages to the kernel's bound on pipe
+ * memory (pipe-account.ts: pipe-max-size, pipe-user-pages-soft/hard, pipeMemory); a write that
+ * finds no page to take is short, or ENOMEM.
  */
-import { EAGAIN, EBADF, EBUSY, EINVAL, EPERM, EPIPE } from '../kernel/abi/errno.js';
+import { EAGAIN, EBADF, EBUSY, EINVAL, ENOMEM, EPERM, EPIPE } from '../kernel/abi/errno.js';
 import { POLLERR, POLLHUP, POLLIN, POLLOUT, POLLRDNORM, POLLWRNORM } from '../kernel/abi/poll.js';
 import { SysError } from '../kernel/errors.js';
+import type { Credentials } from '../kernel/creds.js';
+import { PAGE_SIZE, PIPE_DEF_BUFFERS, roundPipeSize, type PageHolder, type PipeAccounting } from './pipe-account.js';
 import type { FileOps, OpenFile } from './types.js';
 import { WaitQueue, type Waitable } from './waitqueue.js';
 
 export const PIPE_BUF = 4096;
-export const PAGE_SIZE = 4096;
-export const PIPE_DEFAULT_SIZE = 65536;
-/** /proc/sys/fs/pipe-max-size: the most F_SETPIPE_SZ gives an unprivileged caller. */
-export const PIPE_MAX_SIZE = 1048576;
+export const PIPE_DEFAULT_SIZE = PIPE_DEF_BUFFERS * PAGE_SIZE;
 
 /**
  * A reader asleep on an empty pipe, with the buffer its read(2) fills: the next write copies
@@ -50,13 +53,27 @@ interface Slot {
   len: number;
 }
 
-export class Pipe {
+/**
+ * alloc_pipe_info: a new pipe made by `creds`, its capacity charged to their real uid; undefined
+ * when an unprivileged user is past pipe-user-pages-hard (pipe(2) says ENFILE, a FIFO's open ENOMEM).
+ */
+export function allocPipe(acct: PipeAccounting, creds: Credentials): Pipe | undefined {
+  const pipe = new Pipe(acct, creds.ruid);
+  const pages = acct.newPipe(creds, pipe);
+  if (pages === undefined) return undefined;
+  pipe.setAccounted(pages);
+  return pipe;
+}
+
+export class Pipe implements PageHolder {
   /** The unread pages, oldest first; at most capacity / PAGE_SIZE of them (max_usage). */
   private readonly slots: Slot[] = [];
   /** Emptied pages kept for reuse (Linux keeps one; a stream through the pipe reuses them all). */
   private readonly spare: Uint8Array[] = [];
   private size = 0;
   private cap = PIPE_DEFAULT_SIZE;
+  /** Pages of capacity charged to the user (nr_accounted); 0 once freed. */
+  private accounted = 0;
   readers = 0;
   writers = 0;
   /** Opens of each end so far (Linux's r_counter/w_counter): a FIFO open waits for one to move. */
@@ -67,6 +84,21 @@ export class Pipe {
   consumer: PipeConsumer | undefined;
   /** Readers asleep on the empty pipe, in the order they went to sleep. */
   private readonly waitingReaders: WaitingReader[] = [];
+
+  /** Use allocPipe: `user` is the real uid charged with it. */
+  constructor(private readonly acct: PipeAccounting, private readonly user: number) {}
+
+  /** The capacity alloc_pipe_info gave, in pages (allocPipe). */
+  setAccounted(pages: number): void {
+    this.accounted = pages;
+    this.cap = pages * PAGE_SIZE;
+  }
+
+  /** Give back the emptied pages kept for reuse (the accounting needs memory). */
+  dropSpare(): void {
+    this.acct.givePages(this.spare.length);
+    this.spare.length = 0;
+  }
 
   get buffered(): number {
     return this.size;
@@ -104,6 +136,7 @@ export class Pipe {
         if (s.len === 0) {
           this.slots.shift();
           if (this.spare.length < this.cap / PAGE_SIZE) this.spare.push(s.page);
+          else this.acct.givePages(1);
         }
       }
       this.size -= n - before;
@@ -124,7 +157,8 @@ export class Pipe {
   /**
    * pipe_write without the waiting: the first (length mod PAGE_SIZE) bytes join the last page if
    * they fit there, then each page-sized piece takes a free slot, while there is one. A write of
-   * at most PIPE_BUF bytes therefore goes in whole or not at all. EAGAIN if nothing went in.
+   * at most PIPE_BUF bytes therefore goes in whole or not at all. EAGAIN if nothing went in;
+   * ENOMEM if there was room but no page to be had (pipe-account.ts), unless something went in.
    */
   write(data: Uint8Array): number {
     if (data.length === 0) return 0;
@@ -156,7 +190,11 @@ export class Pipe {
     }
     while (done < data.length && !this.full) {
       const take = Math.min(PAGE_SIZE, data.length - done);
-      const page = this.spare.pop() ?? new Uint8Array(PAGE_SIZE);
+      const page = this.spare.pop() ?? (this.acct.takePage() ? new Uint8Array(PAGE_SIZE) : undefined);
+      if (page === undefined) {
+        if (done + given === 0) throw new SysError(ENOMEM);
+        break;
+      }
       page.set(data.subarray(done, done + take), 0);
       this.slots.push({ page, offset: 0, len: take });
       done += take;
@@ -169,18 +207,28 @@ export class Pipe {
 
   /**
    * F_SETPIPE_SZ (pipe_set_size): the size rounds up to a power-of-two number of pages (at least
-   * one); EINVAL above 2^31; EPERM growing above pipe-max-size unless privileged; EBUSY if the
-   * data held takes more pages than the new size has. Returns the new capacity.
+   * one); EINVAL above 2^31. Growing is EPERM for an unprivileged caller above pipe-max-size, or
+   * when the pipe's user (its maker, not the caller) would pass pipe-user-pages-soft or -hard;
+   * shrinking is always allowed, but EBUSY if the data held takes more pages than the new size
+   * has. The user's count follows the new size. Returns the new capacity.
    */
   resize(arg: number, privileged: boolean): number {
-    const want = arg >>> 0;
-    if (want > 2 ** 31) throw new SysError(EINVAL);
-    let size = PAGE_SIZE;
-    while (size < want) size *= 2;
-    if (size > this.cap && size > PIPE_MAX_SIZE && !privileged) throw new SysError(EPERM);
-    if (this.slots.length > size / PAGE_SIZE) throw new SysError(EBUSY);
+    const size = roundPipeSize(arg >>> 0);
+    if (size === 0) throw new SysError(EINVAL);
+    const slots = size / PAGE_SIZE;
+    const grows = size > this.cap;
+    if (grows && size > this.acct.maxSize && !privileged) throw new SysError(EPERM);
+    const total = this.acct.account(this.user, this.accounted, slots);
+    const over = grows && !privileged && (this.acct.tooManyHard(total) || this.acct.tooManySoft(total));
+    if (over || this.slots.length > slots) {
+      this.acct.account(this.user, slots, this.accounted);
+      throw new SysError(over ? EPERM : EBUSY);
+    }
+    this.accounted = slots;
     this.cap = size;
-    this.spare.length = Math.min(this.spare.length, size / PAGE_SIZE);
+    const keep = Math.min(this.spare.length, slots);
+    this.acct.givePages(this.spare.length - keep);
+    this.spare.length = keep;
     this.waitQueue.wakeAll();
     return this.cap;
   }
@@ -221,9 +269,13 @@ export class Pipe {
     else this.writers--;
     if (end === 'w' && this.writers === 0) this.consumer?.eof();
     if (this.readers === 0 && this.writers === 0) {
-      this.slots.length = 0; // nobody can read what is left: give the memory back
+      // free_pipe_info: nobody can read what is left; give the memory and the user's pages back
+      this.acct.givePages(this.slots.length + this.spare.length);
+      this.slots.length = 0;
       this.spare.length = 0;
       this.size = 0;
+      this.acct.freePipe(this.user, this.accounted, this);
+      this.accounted = 0;
     }
     this.waitQueue.wakeAll();
   }

@@ -33,6 +33,7 @@ import { Directory, Fs, type Inode, RegularFile, SpecialFile, Symlink, addEntry,
 import { type OpenEnv, canRead, canWrite, open } from './open.js';
 import { MAY_EXEC, MAY_WRITE, inodePermission } from './perm.js';
 import { FifoTable } from './fifo.js';
+import { PipeAccounting, type PipeLimits } from './pipe-account.js';
 import { ProcFile, ProcFs, ProcLink } from './procfs.js';
 import * as remove from './remove.js';
 import type {
@@ -74,6 +75,8 @@ export interface VfsOptions {
   readonly fsSize?: number;
   /** Their inode limit (default one per 4 KiB page of fsSize, as tmpfs's nr_inodes scale). */
   readonly fsInodes?: number;
+  /** pipe-max-size, pipe-user-pages-soft/hard and the bound on all pipes' memory (pipe-account.ts). */
+  readonly pipes?: PipeLimits;
 }
 
 /** st_dev of the root filesystem when options.rootDev is absent: 8:1, like /dev/sda1. */
@@ -94,10 +97,14 @@ export class Vfs implements OpenEnv {
   /** Inodes outside the tree: pipes, sockets, host streams (Linux's pipefs / anon_inodefs). */
   private readonly anonFs: Fs;
   /** The pipes behind named FIFOs while they are open. */
-  private readonly fifos = new FifoTable();
+  private readonly fifos: FifoTable;
+  /** What pipes may take, per user and all together (pipe-account.ts). */
+  readonly pipes: PipeAccounting;
 
   constructor(readonly options: VfsOptions) {
     this.devices = deviceTable(options.random ?? defaultRandom());
+    this.pipes = new PipeAccounting(options.pipes);
+    this.fifos = new FifoTable(this.pipes);
     this.maxFileSize = options.maxFileSize ?? 1 << 30;
     const fsSize = options.fsSize ?? DEFAULT_FS_SIZE;
     this.space = new Space(fsSize, options.fsInodes ?? Math.max(1024, Math.floor(fsSize / PAGE_SIZE)));
@@ -228,8 +235,8 @@ export class Vfs implements OpenEnv {
   }
 
   /** A named FIFO's operations: its pipe is shared by everyone who has it open. */
-  fifoOps(node: SpecialFile, flags: number): FileOps {
-    return this.fifos.open(node, flags);
+  fifoOps(node: SpecialFile, flags: number, creds: Credentials): FileOps {
+    return this.fifos.open(node, flags, creds);
   }
 
   private checkReadable(file: OpenFile): void {

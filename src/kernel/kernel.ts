@@ -17,7 +17,9 @@ import { DEFAULT_MEMORY_LIMIT, DEFAULT_OOM_THRESHOLD, heapExhausted, OomKiller, 
 import { Scheduler } from './scheduler.js';
 import { setupSystem, type SystemSpec } from './setup.js';
 import { Vfs, type MountSpec } from '../fs/vfs.js';
-import { Pipe, pipeOps } from '../fs/pipe.js';
+import { allocPipe, pipeOps } from '../fs/pipe.js';
+import { ENFILE } from './abi/errno.js';
+import { SysError } from './errors.js';
 import { HostInput, sinkOps } from '../fs/hoststream.js';
 import { PtyTable } from '../fs/devpts.js';
 import { ttyHooks } from '../proc/jobctl.js';
@@ -70,6 +72,14 @@ export interface BootOptions extends SystemSpec {
   readonly oomThreshold?: number;
   /** Address space (bytes) one process may take while its RLIMIT_AS is unlimited (default 16 GiB). */
   readonly memoryLimit?: number;
+  /** /proc/sys/fs/pipe-max-size: bytes F_SETPIPE_SZ gives an unprivileged caller at most (default 1 MiB; fs/pipe-account.ts). */
+  readonly pipeMaxSize?: number;
+  /** /proc/sys/fs/pipe-user-pages-soft: pages of pipes per user past which new ones get 2 pages (default 16384; 0: none). */
+  readonly pipeUserPagesSoft?: number;
+  /** /proc/sys/fs/pipe-user-pages-hard: pages of pipes per user past which no more are made (default 0: none). */
+  readonly pipeUserPagesHard?: number;
+  /** Bytes all pipes' buffers may hold together: a write past it is short or ENOMEM (default 128 MiB). */
+  readonly pipeMemory?: number;
 }
 
 /** Where a new process's standard descriptor comes from. */
@@ -151,6 +161,8 @@ export class Kernel {
       random: (buf) => this.random.fill(buf),
       ...(options.fsSize !== undefined ? { fsSize: options.fsSize } : {}),
       ...(options.fsInodes !== undefined ? { fsInodes: options.fsInodes } : {}),
+      pipes: { maxSize: options.pipeMaxSize, userPagesSoft: options.pipeUserPagesSoft,
+        userPagesHard: options.pipeUserPagesHard, memory: options.pipeMemory },
     });
     this.ptys = new PtyTable(this.vfs, ttyHooks(this));
     this.hostname = options.hostname ?? 'posixbox';
@@ -248,16 +260,17 @@ export class Kernel {
 
   /** A pipe whose read end the kernel's caller consumes; returns the write end to give a process. */
   capturePipe(onData: (bytes: Uint8Array) => void, onEof: () => void): OpenFile {
-    const pipe = new Pipe();
+    const pipe = allocPipe(this.vfs.pipes, this.init.creds)!; // root's: never refused
     pipe.consumer = { data: onData, eof: onEof };
     const node = this.vfs.anonNode(S_IFIFO | 0o600, this.init.creds);
     const file = this.vfs.openNode(node, O_WRONLY, pipeOps(pipe, false, true), `pipe:[${node.ino}]`);
     return file;
   }
 
-  /** A pipe between processes: [read end, write end]. */
+  /** A pipe between processes: [read end, write end]; ENFILE past pipe-user-pages-hard (create_pipe_files). */
   makePipe(creds: Credentials, flags: number): [OpenFile, OpenFile] {
-    const pipe = new Pipe();
+    const pipe = allocPipe(this.vfs.pipes, creds);
+    if (pipe === undefined) throw new SysError(ENFILE);
     const node = this.vfs.anonNode(S_IFIFO | 0o600, creds);
     const path = `pipe:[${node.ino}]`;
     return [
