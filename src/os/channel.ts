@@ -17,6 +17,7 @@ import {
 import { SYS } from '../kernel/abi/sysno.js';
 import { E2BIG } from '../kernel/abi/errno.js';
 import { intWord } from './pyint.js';
+import { ChannelStores, WordTable } from './channel-stores.js';
 
 /** A failed system call: the errno, before the os API adds the Python-style details. */
 export class Errno extends Error {
@@ -45,7 +46,9 @@ export class SyscallClient {
   onSignal: (sig: number) => void = () => {};
 
   /** Per call number (folded into SPIN_SLOTS): how many turns to spin before sleeping, as learnt. */
-  private readonly spinFor = new Uint32Array(SPIN_SLOTS).fill(0xffffffff);
+  private readonly spinFor = new WordTable(SPIN_SLOTS, 0xffffffff);
+  /** Stores into the channel (channel-stores.ts: indexed stores are slow once locked down). */
+  private readonly put: ChannelStores;
   /** The parent's record while this forked child repeats it, and how far it has got. */
   private replay: readonly ReplayEntry[] | undefined;
   private replayPos = 0;
@@ -54,6 +57,7 @@ export class SyscallClient {
 
   constructor(sab: SharedArrayBuffer, public spin: number) {
     this.ch = channelViews(sab);
+    this.put = new ChannelStores(sab);
   }
 
   /** A forked child: answer the calls before the fork from the parent's record. */
@@ -89,9 +93,9 @@ export class SyscallClient {
    */
   call(name: string, nr: number, ...ints: number[]): number {
     const { ctl, args } = this.ch;
-    for (let i = 0; i < ints.length; i++) args[i] = Number.isInteger(ints[i]) ? ints[i]! : intWord(ints[i]);
-    ctl[CTL_ARGC] = ints.length;
-    ctl[CTL_IN_LEN] = 0;
+    for (let i = 0; i < ints.length; i++) this.put.arg(i, Number.isInteger(ints[i]) ? ints[i]! : intWord(ints[i]));
+    this.put.ctl(CTL_ARGC, ints.length);
+    this.put.ctl(CTL_IN_LEN, 0);
     return this.transact(name, nr);
   }
 
@@ -106,11 +110,11 @@ export class SyscallClient {
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
       if (typeof a === 'number') {
-        args[i] = raw || Number.isInteger(a) ? a : intWord(a);
+        this.put.arg(i, raw || Number.isInteger(a) ? a : intWord(a));
         continue;
       }
       if (typeof a !== 'string' && !(a instanceof Uint8Array)) {
-        args[i] = intWord(a);
+        this.put.arg(i, intWord(a));
         continue;
       }
       let n: number;
@@ -127,11 +131,11 @@ export class SyscallClient {
         data.set(a, off);
         n = a.length;
       }
-      args[i] = n;
+      this.put.arg(i, n);
       off += n;
     }
-    this.ch.ctl[CTL_IN_LEN] = off;
-    this.ch.ctl[CTL_ARGC] = argv.length;
+    this.put.ctl(CTL_IN_LEN, off);
+    this.put.ctl(CTL_ARGC, argv.length);
     return this.transact(name, nr);
   }
 
@@ -145,7 +149,7 @@ export class SyscallClient {
       // request), run the handler — which may make calls of its own — and return from it.
       const restart = ctl[CTL_RESTART] === 1 && restarts < 1000;
       const saved = this.save(restart);
-      ctl[CTL_SIG] = 0;
+      this.put.ctl(CTL_SIG, 0);
       try {
         this.onSignal(sig);
       } finally {
@@ -161,7 +165,7 @@ export class SyscallClient {
 
   private exchange(nr: number): void {
     const { ctl } = this.ch;
-    ctl[CTL_NR] = nr;
+    this.put.ctl(CTL_NR, nr);
     if (this.replay) {
       this.answerFromRecord(nr);
       return;
@@ -173,7 +177,7 @@ export class SyscallClient {
     // leaves the CPU to whoever it waits for; one answered quickly (getpid, stat) spins again,
     // up to the full spin.
     const slot = nr & (SPIN_SLOTS - 1);
-    const budget = Math.min(this.spin, this.spinFor[slot]!);
+    const budget = Math.min(this.spin, this.spinFor.get(slot));
     const t0 = hostNow();
     let i = 0;
     while (Atomics.load(ctl, CTL_STATE) !== STATE_RESPONSE) {
@@ -181,7 +185,7 @@ export class SyscallClient {
       else Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
     }
     const waited = hostNow() - t0;
-    this.spinFor[slot] = waited > LONG_WAIT_MS ? 0 : Math.min(this.spin, budget * 2 + SPIN_STEP);
+    this.spinFor.set(slot, waited > LONG_WAIT_MS ? 0 : Math.min(this.spin, budget * 2 + SPIN_STEP));
   }
 
   /** The recorded answer to the request in the channel, written where the kernel would write it. */
@@ -192,25 +196,25 @@ export class SyscallClient {
     this.replayPos++;
     if (this.replayPos >= record.length) this.replay = undefined; // next comes the fork, live
     const { ctl, ret, data } = this.ch;
-    ctl[CTL_ERRNO] = e.errno;
-    ret[0] = e.value;
-    if (e.nums) for (let i = 0; i < e.nums.length; i++) ret[i + 1] = e.nums[i]!;
-    ctl[CTL_OUT_LEN] = e.out?.length ?? 0;
+    this.put.ctl(CTL_ERRNO, e.errno);
+    this.put.ret(0, e.value);
+    if (e.nums) for (let i = 0; i < e.nums.length; i++) this.put.ret(i + 1, e.nums[i]!);
+    this.put.ctl(CTL_OUT_LEN, e.out?.length ?? 0);
     if (e.out) data.set(e.out, 0);
-    ctl[CTL_SIG] = e.sig & 0xff;
-    ctl[CTL_RESTART] = e.sig >> 8;
+    this.put.ctl(CTL_SIG, e.sig & 0xff);
+    this.put.ctl(CTL_RESTART, e.sig >> 8);
   }
 
   /** Tell the kernel which call left the record; it kills this process (no answer comes). */
   private diverged(nr: number): never {
     const { ctl, args } = this.ch;
-    args[0] = this.replayPos + 1;
-    args[1] = this.replay?.[this.replayPos]?.nr ?? -1;
-    args[2] = nr;
+    this.put.arg(0, this.replayPos + 1);
+    this.put.arg(1, this.replay?.[this.replayPos]?.nr ?? -1);
+    this.put.arg(2, nr);
     this.replay = undefined;
-    ctl[CTL_ARGC] = 3;
-    ctl[CTL_IN_LEN] = 0;
-    ctl[CTL_NR] = SYS.replay_diverged;
+    this.put.ctl(CTL_ARGC, 3);
+    this.put.ctl(CTL_IN_LEN, 0);
+    this.put.ctl(CTL_NR, SYS.replay_diverged);
     Atomics.store(ctl, CTL_STATE, STATE_REQUEST);
     Atomics.notify(ctl, CTL_STATE);
     for (;;) Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
@@ -218,8 +222,8 @@ export class SyscallClient {
 
   /** rt_sigreturn after a handler; another signal may ride on its answer, handled the same way. */
   private exchangeSigreturn(): void {
-    this.ch.ctl[CTL_ARGC] = 0;
-    this.ch.ctl[CTL_IN_LEN] = 0;
+    this.put.ctl(CTL_ARGC, 0);
+    this.put.ctl(CTL_IN_LEN, 0);
     this.transact('rt_sigreturn', SYS.rt_sigreturn);
   }
 
@@ -235,14 +239,14 @@ export class SyscallClient {
 
   private restore(s: ReturnType<SyscallClient['save']>): void {
     const { ctl, ret, args, data } = this.ch;
-    ctl[CTL_NR] = s.nr;
-    ctl[CTL_ERRNO] = s.errno;
+    this.put.ctl(CTL_NR, s.nr);
+    this.put.ctl(CTL_ERRNO, s.errno);
     ret.set(s.ret);
     args.set(s.args);
-    ctl[CTL_ARGC] = s.argc;
+    this.put.ctl(CTL_ARGC, s.argc);
     data.set(s.data, 0);
-    ctl[CTL_IN_LEN] = s.inLen;
-    ctl[CTL_OUT_LEN] = s.outLen;
+    this.put.ctl(CTL_IN_LEN, s.inLen);
+    this.put.ctl(CTL_OUT_LEN, s.outLen);
   }
 
   /** ret[1 + i] of the last answer (extra numbers such as stat fields). */
@@ -272,10 +276,10 @@ export class SyscallClient {
   exit(nr: number, status: number): never {
     const { ctl, args } = this.ch;
     if (this.replay) this.diverged(nr); // the parent did not end before its fork
-    args[0] = status;
-    ctl[CTL_ARGC] = 1;
-    ctl[CTL_IN_LEN] = 0;
-    ctl[CTL_NR] = nr;
+    this.put.arg(0, status);
+    this.put.ctl(CTL_ARGC, 1);
+    this.put.ctl(CTL_IN_LEN, 0);
+    this.put.ctl(CTL_NR, nr);
     Atomics.store(ctl, CTL_STATE, STATE_REQUEST);
     Atomics.notify(ctl, CTL_STATE);
     for (;;) Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
