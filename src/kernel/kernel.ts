@@ -30,6 +30,7 @@ import { controllingTty } from '../proc/jobctl.js';
 import { FdTable } from '../proc/fdtable.js';
 import { Process } from '../proc/process.js';
 import { WorkerPool } from '../proc/pool.js';
+import { LinkCache } from '../proc/link.js';
 import { exitProcess } from '../proc/lifecycle.js';
 import type { WorkerFactory } from '../proc/worker-host.js';
 
@@ -132,6 +133,8 @@ export class Kernel {
   readonly server: ChannelServer;
   readonly bugs: KernelBug[] = [];
   /** exec's decoded JavaScript images, per inode, valid while the file's generation is unchanged. */
+  /** JavaScript images linked for their Workers (proc/link.ts), by source text and path. */
+  readonly linkCache = new LinkCache();
   readonly imageCache = new WeakMap<object, { readonly generation: number; readonly source: string }>();
   /** uname's nodename; sethostname(2) changes it. */
   hostname: string;
@@ -312,7 +315,7 @@ export class Kernel {
     this.server.listen(p);
     worker.start({
       type: 'start', sab: p.channel!.sab, pid: p.pid, argv: p.argv, env: p.env,
-      seed: p.seed, program: image, spin: this.options.spin ?? 2000, running: !this.clock.deterministic,
+      seed: p.seed, program: this.linkCache.get(image.source, image.path), spin: this.options.spin ?? 2000, running: !this.clock.deterministic,
       replay: p.replay?.shipped,
     });
   }

@@ -13,7 +13,7 @@
  * object) before this module's functions run; nothing here imports it, so the code that links
  * and tests programs can load without it.
  */
-import { IMPORT_PARAM, type LinkedProgram } from './link.js';
+import { IMPORT_PARAM, type LinkedImage } from '../kernel/abi/image.js';
 
 interface Compartment {
   readonly globalThis: Record<string, unknown>;
@@ -71,11 +71,13 @@ export function stackOf(e: Error): string {
 /** Names never captured: the constants, and eval (a captured eval would no longer be direct). */
 const UNCAPTURED = new Set(['undefined', 'NaN', 'Infinity', 'eval', 'globalThis']);
 const IDENT = /^[A-Za-z_$][\w$]*$/;
+/** The wrapper's parameter holding the compartment's globals. */
+const GLOBALS_PARAM = '$posixbox$globals';
 
 export interface ProgramCompartment {
   readonly compartment: Compartment;
   /** Evaluate a linked program; its top level runs now (a promise if it awaits at top level). */
-  run(linked: LinkedProgram, path: string, importer: (spec: string) => Record<string, unknown>):
+  run(linked: LinkedImage, path: string, importer: (spec: string) => Record<string, unknown>):
     Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
@@ -86,21 +88,31 @@ function safeUrlPath(path: string): string {
 
 /**
  * A compartment with these endowments. The program's body is evaluated inside a function that
- * first copies the compartment's global bindings into constants: a free name in a compartment is
- * looked up through SES's scope proxies, which V8 cannot optimise (a loop calling Math.max runs
- * 30× slower), while a constant is an ordinary lexical lookup. The body itself is an inner
- * function, so a program's own declarations of those names shadow them as usual.
+ * first copies the compartment's global bindings it mentions into constants: a free name in a
+ * compartment is looked up through SES's scope proxies, which V8 cannot optimise (a loop calling
+ * Math.max runs 30× slower), while a constant is an ordinary lexical lookup. The values come from
+ * a frozen object of the compartment's own globals, read once per compartment. The body itself is
+ * an inner function, so a program's own declarations of those names shadow them as usual.
  */
 export function makeCompartment(endowments: Record<string, unknown>, name: string): ProgramCompartment {
   const { Compartment } = ses();
   const compartment = new Compartment({ __options__: true, globals: endowments, name });
-  const names = Object.getOwnPropertyNames(compartment.globalThis).filter((n) => IDENT.test(n) && !UNCAPTURED.has(n));
-  const wrap = (linked: LinkedProgram, path: string, async: boolean): string =>
-    `(function () { const { ${names.join(', ')} } = globalThis; return ${async ? 'async ' : ''}function (${IMPORT_PARAM}) {"use strict";` +
-    `${linked.body}\n;return { ${linked.exports.join(', ')} };}; })()\n//# sourceURL=${PROGRAM_URL}${safeUrlPath(path)}`;
-  const compile = (linked: LinkedProgram, path: string, async: boolean): (i: (spec: string) => Record<string, unknown>) => Record<string, unknown> =>
-    compartment.evaluate(wrap(linked, path, async), { __rejectSomeDirectEvalExpressions__: false }) as
-      (i: (spec: string) => Record<string, unknown>) => Record<string, unknown>;
+  const g = compartment.globalThis;
+  const names = Object.getOwnPropertyNames(g).filter((n) => IDENT.test(n) && !UNCAPTURED.has(n));
+  // The values, read once here (not through the scope proxies at each start): a plain object of
+  // the compartment's own globals, which the wrapper destructures.
+  const values: Record<string, unknown> = Object.freeze(Object.fromEntries(names.map((n) => [n, g[n]])));
+  const wrap = (linked: LinkedImage, used: readonly string[], path: string, async: boolean): string =>
+    `(function (${GLOBALS_PARAM}) { const { ${used.join(', ')} } = ${GLOBALS_PARAM}; return ${async ? 'async ' : ''}function (${IMPORT_PARAM}) {"use strict";` +
+    `${linked.body}\n;return { ${linked.exports.join(', ')} };}; })\n//# sourceURL=${PROGRAM_URL}${safeUrlPath(path)}`;
+  type Body = (i: (spec: string) => Record<string, unknown>) => Record<string, unknown>;
+  const compile = (linked: LinkedImage, path: string, async: boolean): Body => {
+    // Only the names the program's text mentions (a substring test: a few too many is harmless).
+    const used = names.filter((n) => linked.body.includes(n));
+    const outer = compartment.evaluate(wrap(linked, used, path, async), { __rejectSomeDirectEvalExpressions__: false }) as
+      (globals: Record<string, unknown>) => Body;
+    return outer(values);
+  };
   return {
     compartment,
     run(linked, path, importer) {

@@ -1,6 +1,6 @@
 /**
  * What turns a Worker into a process: build the per-process runtime and modules, wait for the
- * scheduler, link the program image and evaluate it in its compartment (confine.ts: its globals
+ * scheduler, evaluate the program image (linked by the kernel) in its compartment (confine.ts: its globals
  * are its endowments, endowments.ts), run main(argv); then the exit status from main's return,
  * sys.exit, or an uncaught exception or unhandled rejection (status 1 and a traceback).
  */
@@ -12,7 +12,7 @@ import { SyscallClient } from './channel.js';
 import { makeCompartment, PROGRAM_URL, stackOf, type ProgramCompartment } from './confine.js';
 import { makeEndowments } from './endowments.js';
 import type { Timers } from './timers.js';
-import { LinkError, linkProgram } from './link.js';
+import { IMPORT_PARAM, type LinkedImage } from '../kernel/abi/image.js';
 import { makeModules } from './osmodule.js';
 import { setRegistry, type ModuleRegistry } from './registry.js';
 import { SystemExit, type ProcessRuntime } from './runtime-types.js';
@@ -57,6 +57,12 @@ function current(w: PreparedWorker): ProcessRuntime {
   return w.rt;
 }
 
+/** The rehearsal's programs, linked as the kernel links `import os from 'posixbox/os'` and `export function main`. */
+const WARM_UP: readonly [LinkedImage, LinkedImage] = [
+  { path: 'warm-up', body: `\nconst { default: os } = ${IMPORT_PARAM}("posixbox/os");\nfunction main() { return 0; }\n`, exports: ['main'], imports: ['posixbox/os'] },
+  { path: 'warm-up', body: `\nconst { default: os } = ${IMPORT_PARAM}("posixbox/os");\nfunction main() { return os.sep + Math.max(1, 2); }\n`, exports: ['main'], imports: ['posixbox/os'] },
+];
+
 /**
  * Get a fresh Worker ready to become a process (lockdown has run): build the modules once for a
  * stand-in runtime and run a program in a compartment of its own, so that the code a spawned
@@ -72,10 +78,10 @@ export function prepareWorker(channel?: SharedArrayBuffer): PreparedWorker {
   w.program = programGlobals(w, 'program');
   const { modules } = becomeProcess({
     type: 'start', sab: rehearsal, pid: 0, argv: ['warm-up'], env: ['WARM=up'], seed: 1, spin: 0, running: true,
-    program: { source: "import os from 'posixbox/os';\nexport function main() { return 0; }\n", path: 'warm-up' },
+    program: WARM_UP[0],
   }, w);
   void loadProgram({ type: 'start', sab: rehearsal, pid: 0, argv: [], env: [], seed: 1, spin: 0, running: true,
-    program: { source: "import os from 'posixbox/os';\nexport function main() { return os.sep + Math.max(1, 2); }\n", path: 'warm-up' } },
+    program: WARM_UP[1] },
   modules, w.program.compartment);
   setRegistry(new Map());
   w.rt = undefined;
@@ -161,15 +167,19 @@ function becomeProcess(msg: WorkerStartMessage, w: PreparedWorker): { rt: Proces
   return started;
 }
 
-/** The program's exports: linked, then evaluated in its compartment (its top level runs now). */
+/** A program that imports what it may not: the kernel's linker said why, in one line. */
+class LinkRefused extends Error {}
+
+/** The program's exports: evaluated in its compartment, as the kernel linked it (its top level runs now). */
 function loadProgram(msg: WorkerStartMessage, modules: ModuleRegistry, c: ProgramCompartment): Record<string, unknown> | Promise<Record<string, unknown>> {
-  const linked = linkProgram(msg.program.source, msg.program.path);
+  const image = msg.program;
+  if (image.error !== undefined) throw new LinkRefused(image.error);
   const importer = (spec: string): Record<string, unknown> => {
     const mod = modules.get(spec);
-    if (!mod) throw new LinkError(msg.program.path, spec);
+    if (!mod) throw new LinkRefused(`${image.path}: cannot import '${String(spec)}'`);
     return mod;
   };
-  return c.run(linked, msg.program.path, importer);
+  return c.run(image, image.path, importer);
 }
 
 /** A promise that nothing left can settle: main awaits what no microtask and no host task will resolve. */
@@ -226,7 +236,7 @@ function classify(e: unknown): 'unsettled' | 'exit' | 'error' {
 /** The traceback text, whatever was thrown (a hostile value's own code may throw while being read). */
 function describeThrown(e: unknown, path: string): string {
   try {
-    if (e instanceof LinkError) return `${e.message}\n`;
+    if (e instanceof LinkRefused) return `${e.message}\n`;
     return traceback(e, path);
   } catch {
     return 'Traceback (most recent call last):\nException: <exception that cannot be printed>\n';
@@ -245,7 +255,7 @@ export async function runProcess(msg: WorkerStartMessage, platform: Platform, w:
   let status = 0;
   let awaited = false;
   try {
-    if (msg.program.source.includes('posixbox/lesson')) modules.set('posixbox/lesson', await platform.importLessonLibrary());
+    if (msg.program.imports.includes('posixbox/lesson')) modules.set('posixbox/lesson', await platform.importLessonLibrary());
     const { compartment, timers } = w.program ?? programGlobals(w, 'program');
     const loaded = loadProgram(msg, modules, compartment);
     awaited = isThenable(loaded);

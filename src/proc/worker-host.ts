@@ -1,6 +1,7 @@
 import { CHANNEL_BYTES } from '../kernel/abi/channel.js';
 import { announceMessage, writeStart } from './handoff.js';
 import type { ReplayEntry } from '../kernel/abi/channel.js';
+import type { LinkedImage } from '../kernel/abi/image.js';
 
 /**
  * How the kernel starts the Worker a process runs in. The kernel sees only this interface; the
@@ -16,8 +17,8 @@ export interface WorkerStartMessage {
   readonly env: readonly string[];
   /** Seed of the process's user-space random generator (Math.random, crypto.getRandomValues). */
   readonly seed: number;
-  /** The program image: an ES module's source text and the path it was loaded from. */
-  readonly program: { readonly source: string; readonly path: string };
+  /** The program image, linked by the kernel (abi/image.ts). */
+  readonly program: LinkedImage;
   /** Spin iterations before Atomics.wait in the syscall client. */
   readonly spin: number;
   /** Real-time mode: no CPU to wait for, so the process skips sched_start and runs at once. */

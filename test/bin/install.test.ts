@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PROGRAMS } from '#programs';
 import { binariesOf, boot, installPrograms } from '../../src/index.js';
 import { readFile } from './harness.js';
-import { IMPORT_PARAM, linkProgram } from '../../src/os/link.js';
+import { IMPORT_PARAM, linkProgram } from '../../src/proc/link.js';
 
 const SOURCES = readdirSync(new URL('../../src/bin/', import.meta.url))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'lib.ts' && f !== 'install.ts')

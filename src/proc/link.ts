@@ -1,6 +1,7 @@
 /**
- * Linking a program: an ES module's source text → the body of a function that a compartment
- * evaluates (see confine.ts). A program may import `posixbox/os` and `posixbox/lesson` and nothing
+ * Linking a program (the kernel's loader for JavaScript images, as binfmt is Linux's): an ES
+ * module's source text → the body of a function that the process's compartment evaluates
+ * (os/confine.ts), handed to the Worker as a LinkedImage (abi/image.ts). A program may import `posixbox/os` and `posixbox/lesson` and nothing
  * else: its imports of them become bindings taken from the function's one parameter, its exports
  * the object the function returns. Anything else it imports is refused with one line saying what
  * it may import and that dependencies must be bundled.
@@ -10,8 +11,9 @@
  * a `;`) are rewritten: what bundlers and people write. Everything else is evaluated as written, as strict code.
  */
 
-/** The parameter the linked body reads the posixbox modules from. */
-export const IMPORT_PARAM = '$posixbox$module';
+import { IMPORT_PARAM, type LinkedImage } from '../kernel/abi/image.js';
+
+export { IMPORT_PARAM };
 
 /** The modules a program may import. */
 export const IMPORTABLE: ReadonlySet<string> = new Set(['posixbox/os', 'posixbox/lesson']);
@@ -103,4 +105,41 @@ export function linkProgram(source: string, path: string): LinkedProgram {
     return '';
   });
   return { body, exports, imports };
+}
+
+/** The image handed to a Worker: linked, or carrying the one line that says why it cannot be. */
+export function linkImage(source: string, path: string): LinkedImage {
+  try {
+    const { body, exports, imports } = linkProgram(source, path);
+    return { path, body, exports, imports: [...imports] };
+  } catch (e) {
+    if (!(e instanceof LinkError)) throw e;
+    return { path, body: '', exports: [], imports: [], error: e.message };
+  }
+}
+
+/** How many linked images a kernel keeps (each about the size of its source). */
+const LINKED_KEPT = 64;
+
+/**
+ * Linked images by source text and path, the oldest given up past LINKED_KEPT. The exec path
+ * hands back the same string for an unchanged file (exec.ts imageText), so a hit costs a lookup.
+ */
+export class LinkCache {
+  private readonly bySource = new Map<string, Map<string, LinkedImage>>();
+
+  get(source: string, path: string): LinkedImage {
+    let byPath = this.bySource.get(source);
+    const hit = byPath?.get(path);
+    if (hit) return hit;
+    const linked = linkImage(source, path);
+    if (!byPath) {
+      if (this.bySource.size >= LINKED_KEPT) this.bySource.delete(this.bySource.keys().next().value!);
+      byPath = new Map();
+      this.bySource.set(source, byPath);
+    }
+    if (byPath.size >= LINKED_KEPT) byPath.clear();
+    byPath.set(path, linked);
+    return linked;
+  }
 }
