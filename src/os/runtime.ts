@@ -250,23 +250,42 @@ export async function runProcess(msg: WorkerStartMessage, platform: Platform, w:
     try { sys.callWith('write', SYS.write, [2, encoder.encode(s)]); } catch { /* nowhere to report */ }
   };
   const rejections: unknown[] = [];
-  platform.onUnhandledRejection((reason) => { if (rejections.length < 1) rejections.push(reason); });
   const path = msg.program.path;
   let status = 0;
+  // Asynchronous only when the program is: a program that never awaits (most) runs straight
+  // through to exit. Unhandled rejections are listened for from the first await on.
   let awaited = false;
+  const willAwait = (): void => {
+    if (awaited) return;
+    awaited = true;
+    platform.onUnhandledRejection((reason) => { if (rejections.length < 1) rejections.push(reason); });
+  };
   try {
-    if (msg.program.imports.includes('posixbox/lesson')) modules.set('posixbox/lesson', await platform.importLessonLibrary());
+    if (msg.program.imports.includes('posixbox/lesson')) {
+      willAwait();
+      modules.set('posixbox/lesson', await platform.importLessonLibrary());
+    }
     const { compartment, timers } = w.program ?? programGlobals(w, 'program');
     const loaded = loadProgram(msg, modules, compartment);
-    awaited = isThenable(loaded);
-    const program = await settle(loaded, platform, timers);
+    let program: Record<string, unknown>;
+    if (isThenable(loaded)) {
+      willAwait();
+      program = await settle(loaded, platform, timers);
+    } else {
+      program = loaded;
+    }
     const main = program.main;
     if (typeof main !== 'function') throw new TypeError(`${path}: the program exports no main(argv) function`);
-    const r: unknown = main(rt.argv);
-    awaited ||= isThenable(r);
-    const v = await settle(r, platform, timers);
+    let v: unknown = main(rt.argv);
+    if (isThenable(v)) {
+      willAwait();
+      v = await settle(v, platform, timers);
+    }
     status = typeof v === 'number' ? v & 0xff : 0;
-    if (await drainTimers(platform, timers)) awaited = true;
+    if (timers.pending()) {
+      willAwait();
+      await drainTimers(platform, timers);
+    }
     if (awaited) await platform.macrotask(); // unhandled rejections are reported by then
     if (rejections.length > 0) throw rejections[0];
   } catch (e) {
