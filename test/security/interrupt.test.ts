@@ -21,6 +21,7 @@ import { DEFAULT_SYSTEM } from '../../src/cli/default-system.js';
 import { ISIG } from '../../src/kernel/abi/termios.js';
 import type { PtyHandle } from '../../src/kernel/pty.js';
 import { onTty } from '../tty/helpers.js';
+import { runOn } from '../run-on.js';
 
 const ALICE = { uid: 1000, gid: 1000, groups: [1000, 100, 1002], cwd: '/home/alice', login: 'alice' } as const;
 
@@ -35,26 +36,13 @@ const signaled = (sig: number): number => sig;
 const exited = (code: number): number => code << 8;
 
 /** Run `/bin/sh -c script`, or a program's source, as alice; resolve at exit and output's EOF. */
-async function run(k: Kernel, what: { sh: string } | { program: string }): Promise<Ran> {
-  const dec = new TextDecoder();
-  let stdout = '';
-  let stderr = '';
-  let open = 2;
-  let done!: () => void;
-  const ended = new Promise<void>((r) => { done = r; });
-  const w1 = k.capturePipe((b) => { stdout += dec.decode(b, { stream: true }); }, () => { if (--open === 0) done(); });
-  const w2 = k.capturePipe((b) => { stderr += dec.decode(b, { stream: true }); }, () => { if (--open === 0) done(); });
-  const h = k.spawn({
+function run(k: Kernel, what: { sh: string } | { program: string }): Promise<Ran> {
+  return runOn(k, {
     program: 'sh' in what ? { source: PROGRAMS['sh']!, path: '/bin/sh' } : { source: what.program, path: 'prog.js' },
     argv: 'sh' in what ? ['sh', '-c', what.sh] : ['prog.js'],
     env: ['PATH=/usr/bin:/bin', `HOME=${ALICE.cwd}`, 'LC_ALL=C'],
     ...ALICE,
-    stdio: [{ kind: 'null' }, { kind: 'file', file: w1 }, { kind: 'file', file: w2 }],
   });
-  k.vfs.close(w1);
-  k.vfs.close(w2);
-  const [status] = await Promise.all([h.exited, ended]);
-  return { stdout, stderr, status };
 }
 
 interface Row {

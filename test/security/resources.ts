@@ -8,6 +8,7 @@ import { PROGRAMS } from '#programs';
 import { boot, type NodeBootOptions } from '../../src/index.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 import { DEFAULT_SYSTEM } from '../../src/cli/default-system.js';
+import { runOn } from '../run-on.js';
 
 /** The host process's resident memory must stay below this, whatever the programs do. */
 export const HOST_BOUND = 2 * 2 ** 30;
@@ -37,27 +38,14 @@ export function kernel(o: NodeBootOptions = {}): { k: Kernel; diag: string[] } {
 }
 
 /** Run a program (source) or, given `sh`, `/bin/sh -c sh`, as `who`; resolve at exit and output's EOF. */
-export async function run(k: Kernel, who: keyof typeof WHO, what: { program: string } | { sh: string }): Promise<Ran> {
-  const dec = new TextDecoder();
-  let stdout = '';
-  let stderr = '';
-  let open = 2;
-  let done!: () => void;
-  const ended = new Promise<void>((r) => { done = r; });
-  const w1 = k.capturePipe((b) => { stdout += dec.decode(b, { stream: true }); }, () => { if (--open === 0) done(); });
-  const w2 = k.capturePipe((b) => { stderr += dec.decode(b, { stream: true }); }, () => { if (--open === 0) done(); });
+export function run(k: Kernel, who: keyof typeof WHO, what: { program: string } | { sh: string }): Promise<Ran> {
   const id = WHO[who];
-  const h = k.spawn({
+  return runOn(k, {
     program: 'sh' in what ? { source: PROGRAMS['sh']!, path: '/bin/sh' } : { source: what.program, path: 'prog.js' },
     argv: 'sh' in what ? ['sh', '-c', what.sh] : ['prog.js'],
     env: ['PATH=/usr/local/bin:/usr/bin:/bin', `HOME=${id.cwd}`, 'LC_ALL=C'],
     uid: id.uid, gid: id.gid, groups: id.groups, cwd: id.cwd, login: id.login,
-    stdio: [{ kind: 'null' }, { kind: 'file', file: w1 }, { kind: 'file', file: w2 }],
   });
-  k.vfs.close(w1);
-  k.vfs.close(w2);
-  const [status] = await Promise.all([h.exited, ended]);
-  return { stdout, stderr, status };
 }
 
 export const ROOT_ID = 'uid=0(root) gid=0(root) groups=0(root)\n';
