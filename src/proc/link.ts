@@ -20,7 +20,7 @@ export const IMPORTABLE: ReadonlySet<string> = new Set(['posixbox/os', 'posixbox
 
 /** A program that imports something it may not: the one-line reason. */
 export class LinkError extends Error {
-  constructor(path: string, spec: string) {
+  constructor(path: string, readonly spec: string) {
     super(`${path}: cannot import '${spec}': a program can import only posixbox/os and posixbox/lesson (bundle any other dependency into the program)`);
     this.name = 'LinkError';
   }
@@ -107,39 +107,55 @@ export function linkProgram(source: string, path: string): LinkedProgram {
   return { body, exports, imports };
 }
 
-/** The image handed to a Worker: linked, or carrying the one line that says why it cannot be. */
-export function linkImage(source: string, path: string): LinkedImage {
+/** A link's result, whatever the path: the program, or the import it may not make. */
+type Linked = LinkedProgram | { readonly refused: string };
+
+function link(source: string): Linked {
   try {
-    const { body, exports, imports } = linkProgram(source, path);
-    return { path, body, exports, imports: [...imports] };
+    return linkProgram(source, '');
   } catch (e) {
     if (!(e instanceof LinkError)) throw e;
-    return { path, body: '', exports: [], imports: [], error: e.message };
+    return { refused: e.spec };
   }
 }
 
-/** How many linked images a kernel keeps (each about the size of its source). */
-const LINKED_KEPT = 64;
+function imageOf(linked: Linked, path: string): LinkedImage {
+  if ('refused' in linked) return { path, body: '', exports: [], imports: [], error: new LinkError(path, linked.refused).message };
+  return { path, body: linked.body, exports: linked.exports, imports: [...linked.imports] };
+}
+
+/** The image handed to a Worker: linked, or carrying the one line that says why it cannot be. */
+export function linkImage(source: string, path: string): LinkedImage {
+  return imageOf(link(source), path);
+}
+
+/** How much source text the linked images a kernel keeps may add up to (each holds a body about that size). */
+const LINKED_BYTES = 32 * 2 ** 20;
 
 /**
- * Linked images by source text and path, the oldest given up past LINKED_KEPT. The exec path
- * hands back the same string for an unchanged file (exec.ts imageText), so a hit costs a lookup.
+ * Linked programs by source text, the oldest given up past LINKED_BYTES (a program larger than
+ * that is linked each time, never kept): the path only names the image, so many links to one
+ * file share one entry. The exec path hands back the same string for an unchanged file
+ * (exec.ts imageText), so a hit costs a lookup.
  */
 export class LinkCache {
-  private readonly bySource = new Map<string, Map<string, LinkedImage>>();
+  private readonly bySource = new Map<string, Linked>();
+  private bytes = 0;
 
   get(source: string, path: string): LinkedImage {
-    let byPath = this.bySource.get(source);
-    const hit = byPath?.get(path);
-    if (hit) return hit;
-    const linked = linkImage(source, path);
-    if (!byPath) {
-      if (this.bySource.size >= LINKED_KEPT) this.bySource.delete(this.bySource.keys().next().value!);
-      byPath = new Map();
-      this.bySource.set(source, byPath);
+    let linked = this.bySource.get(source);
+    if (!linked) {
+      linked = link(source);
+      if (source.length <= LINKED_BYTES) {
+        for (const [old] of this.bySource) {
+          if (this.bytes + source.length <= LINKED_BYTES) break;
+          this.bySource.delete(old);
+          this.bytes -= old.length;
+        }
+        this.bySource.set(source, linked);
+        this.bytes += source.length;
+      }
     }
-    if (byPath.size >= LINKED_KEPT) byPath.clear();
-    byPath.set(path, linked);
-    return linked;
+    return imageOf(linked, path);
   }
 }
