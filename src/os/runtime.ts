@@ -211,14 +211,11 @@ async function settle<T>(v: T | PromiseLike<T>, platform: Platform, timers: Time
 }
 
 /** Run the timers still set after main (a process lives while it has timers, as in Node). */
-async function drainTimers(platform: Platform, timers: Timers): Promise<boolean> {
-  let ran = false;
+async function drainTimers(platform: Platform, timers: Timers): Promise<void> {
   while (timers.pending()) {
     timers.runNext();
-    ran = true;
     await platform.macrotask();
   }
-  return ran;
 }
 
 /**
