@@ -23,13 +23,7 @@ export function regularOps(maxSize: number): FileOps {
   return {
     seekable: true,
     read(file: OpenFile, buf: Uint8Array, pos: number): number {
-      const node = file.node as RegularFile;
-      const n = Math.max(0, Math.min(buf.length, node.size - pos));
-      if (n === 0) return 0;
-      const stored = Math.max(0, Math.min(n, node.data.length - pos));
-      if (stored > 0) buf.set(node.data.subarray(pos, pos + stored), 0);
-      if (stored < n) buf.fill(0, stored, n);
-      return n;
+      return (file.node as RegularFile).readAt(pos, buf);
     },
     write(file: OpenFile, data: Uint8Array, pos: number): number {
       const node = file.node as RegularFile;
@@ -39,10 +33,7 @@ export function regularOps(maxSize: number): FileOps {
       const end = Math.min(pos + data.length, Math.max(node.size, node.spaceEnd()));
       if (end <= pos) throw new SysError(ENOSPC);
       if (end < pos + data.length) data = data.subarray(0, end - pos);
-      node.reserve(end);
-      node.data.set(data, pos);
-      node.generation++;
-      if (end > node.size) node.setSize(end);
+      node.writeAt(pos, data);
       return data.length;
     },
   };

@@ -1,7 +1,7 @@
 /**
  * The concrete inode classes (Linux's struct inode plus the filesystem-private part) and the
- * superblock they hang off. Models tmpfs (mm/shmem.c) closely: a regular file is a growable
- * byte array, a directory is a map of names in insertion order, a symlink stores its target.
+ * superblock they hang off. Models tmpfs (mm/shmem.c) closely: a regular file is a list of
+ * chunks (file-data.ts), a directory is a map of names in insertion order, a symlink stores its target.
  *
  * Synthetic filesystems (procfs) subclass Directory and Symlink to compute entries and targets
  * on demand; everything else in the VFS only uses the members declared here.
@@ -12,6 +12,7 @@ import {
 import { DT_BLK, DT_CHR, DT_DIR, DT_FIFO, DT_LNK, DT_REG, DT_SOCK, DT_UNKNOWN } from '../kernel/abi/fcntl.js';
 import type { DirectoryNode, FileOps, Node, SuperBlock, Timespec } from './types.js';
 import { pageBytes, unlimitedSpace, type Space } from './space.js';
+import { FileData } from './file-data.js';
 
 /** A mounted filesystem instance: its st_dev, flags and inode-number counter. */
 export class Fs implements SuperBlock {
@@ -82,12 +83,12 @@ export function pageBlocks(size: number): number {
 }
 
 /**
- * A regular file. `data` is the backing store, whose length is its capacity; bytes from `size`
- * to the capacity are always zero, and bytes past the capacity up to `size` read as zeros (a
- * truncate that grows the file does not allocate).
+ * A regular file. Its bytes are in a FileData (file-data.ts), a list of chunks; bytes stored past
+ * `size` are always zero, and bytes never stored read as zeros (a truncate that grows the file,
+ * or a write past the end, allocates nothing in between).
  */
 export class RegularFile extends Inode {
-  data: Uint8Array = new Uint8Array(0);
+  private readonly data = new FileData();
   private length = 0;
   /** Bumped on every change to the contents, so a cache of them (exec's images) knows when it is stale. */
   generation = 0;
@@ -103,15 +104,33 @@ export class RegularFile extends Inode {
   setSize(n: number): void {
     this.sb.space.charge(pageBytes(n) - pageBytes(this.length));
     this.generation++;
-    if (n < this.length && n < this.data.length) this.data.fill(0, n, Math.min(this.length, this.data.length));
+    if (n < this.length) this.data.cut(n, this.length);
     this.length = n;
   }
-  /** Makes the backing store at least n bytes long (geometric growth). */
-  reserve(n: number): void {
-    if (n <= this.data.length) return;
-    const grown = new Uint8Array(Math.max(n, Math.min(this.data.length * 2, n + (1 << 24)), 64));
-    grown.set(this.data);
-    this.data = grown;
+  /** Copies the bytes from pos on into buf, up to the size; returns how many. */
+  readAt(pos: number, buf: Uint8Array): number {
+    const n = Math.max(0, Math.min(buf.length, this.length - pos));
+    if (n > 0) this.data.read(pos, n === buf.length ? buf : buf.subarray(0, n));
+    return n;
+  }
+  /** Stores bytes at pos, extending the size past them (the caller has checked the space: spaceEnd). */
+  writeAt(pos: number, bytes: Uint8Array): void {
+    const end = pos + bytes.length;
+    if (end > this.length) this.setSize(end);
+    this.data.write(pos, bytes);
+    this.generation++;
+  }
+  /** The whole contents in one array: a view of the store when it holds them in one piece (use it at once), else a copy. */
+  contents(): Uint8Array {
+    return this.data.view(this.length);
+  }
+  /** The end of the bytes held in memory, which may be past the size (zeros there). */
+  get storedEnd(): number {
+    return this.data.extent;
+  }
+  /** Copies stored bytes from pos on, past the size too (for checking that they are zeros). */
+  readStored(pos: number, buf: Uint8Array): void {
+    this.data.read(pos, buf);
   }
   /** How far a write may take the file: its last page, then the filesystem's free pages. */
   spaceEnd(): number {
@@ -123,7 +142,7 @@ export class RegularFile extends Inode {
   protected override freeStorage(): void {
     this.sb.space.charge(-pageBytes(this.length));
     this.length = 0;
-    this.data = new Uint8Array(0);
+    this.data.clear();
   }
 }
 

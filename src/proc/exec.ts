@@ -58,14 +58,11 @@ function readByFile(k: Kernel, path: string, ctx: FsContext): Uint8Array {
 
 /**
  * A memory file's bytes as exec reads them, with its access time touched as the read would.
- * The bytes are the file's own store (a view, not a copy): use them before anything else runs.
+ * The bytes may be the file's own store (a view, not a copy): use them before anything else runs.
  */
 function readMemoryFile(k: Kernel, node: RegularFile): Uint8Array {
   touchAtime(node, k.vfs.now());
-  if (node.data.length >= node.size) return node.data.subarray(0, node.size);
-  const all = new Uint8Array(node.size); // a truncate that grew the file: the rest reads as zeros
-  all.set(node.data);
-  return all;
+  return node.contents(); // a view when the store holds it in one piece (any program's size), else a copy
 }
 
 /**

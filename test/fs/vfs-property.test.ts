@@ -102,7 +102,9 @@ function checkInvariants(vfs: Vfs, seen: Set<Inode>): void {
     check(node.nlink === n, () => `nlink ${node.nlink} of inode ${node.ino} named ${n} times`);
     if (node instanceof RegularFile) {
       check(Number.isSafeInteger(node.size) && node.size >= 0, () => `size ${node.size}`);
-      check(node.data.subarray(node.size).every((b) => b === 0), () => `data past size ${node.size} not zero`);
+      const past = new Uint8Array(Math.max(0, node.storedEnd - node.size));
+      node.readStored(node.size, past);
+      check(past.every((b) => b === 0), () => `data past size ${node.size} not zero`);
     }
   }
   for (const node of seen) if (!reachable.has(node)) check(node.nlink === 0, () => `inode ${node.ino} left the tree with nlink ${node.nlink}`);
