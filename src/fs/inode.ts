@@ -13,6 +13,7 @@ import { DT_BLK, DT_CHR, DT_DIR, DT_FIFO, DT_LNK, DT_REG, DT_SOCK, DT_UNKNOWN } 
 import type { DirectoryNode, FileOps, Node, SuperBlock, Timespec } from './types.js';
 import { pageBytes, unlimitedSpace, type Space } from './space.js';
 import { FileData } from './file-data.js';
+import { DirEntries, FIRST_POSITION } from './dir-entries.js';
 
 /** A mounted filesystem instance: its st_dev, flags and inode-number counter. */
 export class Fs implements SuperBlock {
@@ -151,8 +152,8 @@ export class Directory extends Inode implements DirectoryNode {
   parent: Directory;
   name: string;
   mounted: Directory | undefined = undefined;
-  /** Entries in insertion order (getdents order). Never holds '.' or '..'. */
-  readonly children = new Map<string, Inode>();
+  /** Entries in insertion order (getdents order), with their getdents positions. Never holds '.' or '..'. */
+  readonly children = new DirEntries<Inode>();
   constructor(sb: Fs, mode: number, uid: number, gid: number, now: Timespec, parent?: Directory, name = '/') {
     super(sb, mode, uid, gid, now);
     this.nlink = 2;
@@ -178,6 +179,21 @@ export class Directory extends Inode implements DirectoryNode {
   }
   list(): Iterable<[string, Inode]> {
     return this.children.entries();
+  }
+  /**
+   * getdents: visits the entries at or past position `from` (FIRST_POSITION is the first entry)
+   * while `visit` returns true; returns the position of the entry refused, or undefined at the
+   * end. A memory directory's positions are stable (dir-entries.ts); a synthetic one's are
+   * indexes into its listing as computed now.
+   */
+  listFrom(from: number, visit: (name: string, node: Inode) => boolean): number | undefined {
+    if (!this.synthetic) return this.children.listFrom(from, visit);
+    let pos = FIRST_POSITION;
+    for (const [name, node] of this.list()) {
+      if (pos >= from && !visit(name, node)) return pos;
+      pos++;
+    }
+    return undefined;
   }
 }
 
@@ -243,7 +259,7 @@ export function utf8Length(s: string): number {
 
 /** Enters node under name in dir (d_instantiate): a subdirectory's `..` adds a link to dir. */
 export function addEntry(dir: Directory, name: string, node: Inode): void {
-  dir.children.set(name, node);
+  dir.children.add(name, node);
   if (node instanceof Directory) {
     node.parent = dir;
     node.name = name;
@@ -253,7 +269,6 @@ export function addEntry(dir: Directory, name: string, node: Inode): void {
 
 /** Removes name from dir (the caller adjusts the removed inode's own nlink). */
 export function removeEntry(dir: Directory, name: string): void {
-  const node = dir.children.get(name);
-  dir.children.delete(name);
+  const node = dir.children.delete(name);
   if (node instanceof Directory) dir.nlink--;
 }

@@ -28,6 +28,7 @@ import {
 } from './attr.js';
 import * as create from './create.js';
 import { type Device, defaultRandom, deviceTable, populateDevfs } from './devfs.js';
+import { END_OF_DIRECTORY, FIRST_POSITION } from './dir-entries.js';
 import { OpenFileImpl, touchAtime, touchModified } from './file-ops.js';
 import { Directory, Fs, type Inode, RegularFile, SpecialFile, Symlink, addEntry, direntType, isDir } from './inode.js';
 import { type OpenEnv, canRead, canWrite, open } from './open.js';
@@ -353,22 +354,30 @@ export class Vfs implements OpenEnv {
   }
 
   /**
-   * getdents64: `.` and `..`, then the entries in insertion order, from the description's
-   * offset (an entry index) to the end; the offset moves past them. A removed directory
-   * is ENOENT.
+   * getdents64: `.` (position 0), `..` (1), then the entries in insertion order (dir-entries.ts),
+   * from the description's offset on, while `take` accepts them (by default, all). The offset
+   * moves to the first entry not taken, or to END_OF_DIRECTORY when the listing is done, until a
+   * rewind (lseek). Entries removed meanwhile are not listed and the others are listed once.
+   * A removed directory is ENOENT.
    */
-  getdents(file: OpenFile): Dirent[] {
+  getdents(file: OpenFile, take: (d: Dirent) => boolean = () => true): Dirent[] {
     if (file.flags & O_PATH) throw new SysError(EBADF);
     const dir = file.node;
     if (!(dir instanceof Directory)) throw new SysError(ENOTDIR);
     if (dir.dead) throw new SysError(ENOENT);
-    const all: Dirent[] = [
-      { name: '.', ino: dir.ino, type: direntType(dir.mode) },
-      { name: '..', ino: dir.parent.ino, type: direntType(dir.parent.mode) },
-    ];
-    for (const [name, node] of dir.list()) all.push({ name, ino: node.ino, type: direntType(node.mode) });
-    const out = all.slice(file.offset);
-    file.offset = Math.max(file.offset, all.length);
+    const out: Dirent[] = [];
+    const give = (name: string, node: Inode): boolean => {
+      const d = { name, ino: node.ino, type: direntType(node.mode) };
+      if (!take(d)) return false;
+      out.push(d);
+      return true;
+    };
+    const from = file.offset;
+    let next: number | undefined;
+    if (from <= 0 && !give('.', dir)) next = 0;
+    else if (from <= 1 && !give('..', dir.parent)) next = 1;
+    else next = dir.listFrom(Math.max(from, FIRST_POSITION), give);
+    file.offset = next ?? END_OF_DIRECTORY;
     touchAtime(dir, this.now());
     return out;
   }

@@ -59,24 +59,18 @@ function fcntl(p: Process, fd: number, cmd: number, arg: number): number {
 /** getdents64: as many entries from the description's position as fit in `count` bytes. */
 function getdents(k: Kernel, p: Process, fd: number, count: number, out: Uint8Array): number {
   const file = checkFd(p, fd);
-  const start = file.offset;
-  const entries = k.vfs.getdents(file); // from the offset on; it moves the offset past them
+  const room = Math.min(count, out.length);
   let used = 0;
-  const chunks: Uint8Array[] = [];
-  let i = 0;
-  for (; i < entries.length; i++) {
-    const e = entries[i]!;
+  k.vfs.getdents(file, (e) => { // the description's position moves past the entries taken
     const rec = utf8(`${e.ino} ${e.type} ${e.name}\0`);
-    if (used + rec.length > Math.min(count, out.length)) {
+    if (used + rec.length > room) {
       if (used === 0) throw new SysError(EINVAL);
-      break;
+      return false;
     }
-    chunks.push(rec);
+    out.set(rec, used);
     used += rec.length;
-  }
-  file.offset = start + i; // only what fitted was consumed
-  let off = 0;
-  for (const c of chunks) { out.set(c, off); off += c.length; }
+    return true;
+  });
   return used;
 }
 
