@@ -3,7 +3,7 @@
  * shapes, wait and its status macros, kill, process groups and sessions, posix_spawn.
  */
 import { SYS } from '../kernel/abi/sysno.js';
-import { ENOENT, ENOTDIR } from '../kernel/abi/errno.js';
+import { EBADF, ENOENT, ENOTDIR } from '../kernel/abi/errno.js';
 import { Errno } from './channel.js';
 import { OSError, checkPath, wrap } from './errors.js';
 import type { ProcessRuntime } from './runtime-types.js';
@@ -42,7 +42,9 @@ export type SpawnAction =
   | readonly ['open', number, string, number, number]
   | readonly ['close', number]
   | readonly ['dup2', number, number]
-  | readonly ['chdir', string];
+  | readonly ['chdir', string]
+  /** glibc's posix_spawn_file_actions_addtcsetpgrp_np: the child's group takes the terminal on fd. */
+  | readonly ['tcsetpgrp', number];
 
 export interface PosixSpawnOptions {
   readonly file_actions?: readonly SpawnAction[];
@@ -50,6 +52,12 @@ export interface PosixSpawnOptions {
   readonly setsid?: boolean;
   readonly resetids?: boolean;
   readonly setsigdef?: readonly number[];
+  /**
+   * The terminal open on this descriptor gets the child's process group as its foreground group
+   * before the child runs (a ['tcsetpgrp', fd] action ahead of the file actions); with
+   * setpgroup: 0 a foreground job owns its terminal from its first instruction.
+   */
+  readonly tcsetpgrp?: number;
 }
 
 const joinStrings = (xs: readonly string[]): string => xs.map((x) => `${x}\0`).join('');
@@ -125,10 +133,16 @@ export function makeProcApi(rt: ProcessRuntime) {
   const posixSpawn = (path: string, argv: readonly string[], env: Env | undefined, o: PosixSpawnOptions = {}): number => {
     checkPath(path, 'posix_spawn');
     checkArgs(argv, 'posix_spawn');
-    const actions = (o.file_actions ?? []).map((a) => {
+    const given: readonly SpawnAction[] = o.tcsetpgrp === undefined ? o.file_actions ?? [] : [['tcsetpgrp', o.tcsetpgrp], ...o.file_actions ?? []];
+    const actions = given.map((a) => {
       if (a[0] === 'open') return { op: 'open', fd: a[1], path: a[2], flags: a[3], mode: a[4] };
       if (a[0] === 'close') return { op: 'close', fd: a[1] };
       if (a[0] === 'chdir') return { op: 'chdir', path: a[1] };
+      // glibc refuses a descriptor that can never be valid when the action is added
+      if (a[0] === 'tcsetpgrp') {
+        if (!Number.isInteger(a[1]) || a[1] < 0) throw new OSError(EBADF, 'posix_spawn');
+        return { op: 'tcsetpgrp', fd: a[1] };
+      }
       return { op: 'dup2', fd: a[1], newfd: a[2] };
     });
     let flags = 0;

@@ -8,12 +8,13 @@
  * gained by a session leader (the first open of a terminal without O_NOCTTY, or TIOCSCTTY) and
  * lost with setsid, which starts a new session.
  */
-import { EAGAIN, EIO } from '../kernel/abi/errno.js';
+import { EAGAIN, EIO, ENOTTY } from '../kernel/abi/errno.js';
 import { SIGTTIN } from '../kernel/abi/signal.js';
 import { SysError } from '../kernel/errors.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { PtsHooks } from '../fs/devpts.js';
-import type { Tty } from '../fs/tty.js';
+import { ttyOf, type Tty } from '../fs/tty.js';
+import type { OpenFile } from '../fs/types.js';
 import type { Process } from './process.js';
 import { sendSignal } from './signal-deliver.js';
 import { bit, SIG_IGN } from './signals.js';
@@ -72,6 +73,19 @@ export function checkChange(k: Kernel, p: Process, tty: Tty, sig: number): 'ok' 
 export function setControlling(tty: Tty, p: Process): void {
   tty.session = p.sid;
   tty.pgrp = p.pgid;
+}
+
+/**
+ * tcsetpgrp(fd, getpgrp()) made by a child that posix_spawn is setting up (glibc's
+ * posix_spawn_file_actions_addtcsetpgrp_np): the child's group becomes the foreground group of
+ * `file`, which must be the child's controlling terminal (else ENOTTY, as TIOCSPGRP says). glibc's
+ * child makes it with every signal blocked, so no SIGTTOU whatever group it is in; and the group
+ * is the child's own, in its session, so tcsetpgrp's ESRCH and EPERM cannot arise.
+ */
+export function spawnTakesTerminal(k: Kernel, child: Process, file: OpenFile): void {
+  const tty = ttyOf(file);
+  if (!tty || controllingTty(k, child) !== tty || tty.session !== child.sid) throw new SysError(ENOTTY);
+  tty.pgrp = child.pgid;
 }
 
 /** The hooks a kernel gives its terminals. */

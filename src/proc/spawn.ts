@@ -1,15 +1,22 @@
 /**
  * posix_spawn: create a child running another program without fork — what a shell uses to build
  * pipelines. The child gets the caller's credentials, cwd, umask, signal mask and descriptors,
- * then the file actions (open, close, dup2, chdir) in order, then the program as execve loads
+ * then the file actions (open, close, dup2, chdir, tcsetpgrp) in order, then the program as execve loads
  * it. Errors in the actions or in loading are returned to the caller, and no child is left.
+ * As in glibc's child, the new session (POSIX_SPAWN_SETSID) and group (POSIX_SPAWN_SETPGROUP,
+ * with setpgid's rules) come before the file actions, and a 'tcsetpgrp' action (glibc 2.35's
+ * posix_spawn_file_actions_addtcsetpgrp_np) makes the child's group the foreground group of the
+ * terminal on that descriptor — before the child runs at all, so a foreground job owns its
+ * terminal from its first instruction. A spawn that fails after that action leaves the terminal
+ * to the group that never ran, as Linux does: the caller takes it back.
  * Like fork (Linux's copy_process, which glibc's posix_spawn reaches through clone), it is
  * refused with EAGAIN at RLIMIT_NPROC and at the system's process cap (lifecycle.ts).
  */
-import { EINVAL } from '../kernel/abi/errno.js';
+import { EINVAL, EPERM } from '../kernel/abi/errno.js';
 import { SysError } from '../kernel/errors.js';
 import type { Kernel } from '../kernel/kernel.js';
 import { commitExec, loadImage } from './exec.js';
+import { spawnTakesTerminal } from './jobctl.js';
 import { checkNewProcess } from './lifecycle.js';
 import { Process } from './process.js';
 
@@ -24,7 +31,8 @@ export type FileAction =
   | { readonly op: 'open'; readonly fd: number; readonly path: string; readonly flags: number; readonly mode: number }
   | { readonly op: 'close'; readonly fd: number }
   | { readonly op: 'dup2'; readonly fd: number; readonly newfd: number }
-  | { readonly op: 'chdir'; readonly path: string };
+  | { readonly op: 'chdir'; readonly path: string }
+  | { readonly op: 'tcsetpgrp'; readonly fd: number };
 
 function parseActions(text: string): FileAction[] {
   if (text === '') return [];
@@ -50,9 +58,23 @@ function parseActions(text: string): FileAction[] {
       case 'close': return { op: 'close', fd: int(o.fd) };
       case 'dup2': return { op: 'dup2', fd: int(o.fd), newfd: int(o.newfd) };
       case 'chdir': return { op: 'chdir', path: str(o.path) };
+      case 'tcsetpgrp': return { op: 'tcsetpgrp', fd: int(o.fd) };
       default: throw new SysError(EINVAL);
     }
   });
+}
+
+/**
+ * setpgid(0, pgroup) as the child makes it: 0 is a new group led by the child; a session leader
+ * cannot move (EPERM); another group must exist in the child's session (EPERM) — a zombie still
+ * holds its group, as on Linux until it is reaped.
+ */
+function joinGroup(k: Kernel, child: Process, pgroup: number): void {
+  if (!Number.isInteger(pgroup) || pgroup < 0) throw new SysError(EINVAL);
+  if (child.pid === child.sid) throw new SysError(EPERM);
+  const group = pgroup === 0 ? child.pid : pgroup;
+  if (group !== child.pid && ![...k.procs.values()].some((q) => q.pgid === group && q.sid === child.sid)) throw new SysError(EPERM);
+  child.pgid = group;
 }
 
 export function spawnProcess(k: Kernel, parent: Process, path: string, argv: readonly string[], env: readonly string[],
@@ -67,8 +89,11 @@ export function spawnProcess(k: Kernel, parent: Process, path: string, argv: rea
   child.nprocLimit = [...parent.nprocLimit];
   child.limits = new Map(parent.limits);
   try {
+    if (flags & POSIX_SPAWN_SETSID) { child.sid = child.pid; child.pgid = child.pid; }
+    if (flags & POSIX_SPAWN_SETPGROUP) joinGroup(k, child, pgroup);
     for (const a of actions) {
       if (a.op === 'close') child.fds.close(a.fd);
+      else if (a.op === 'tcsetpgrp') spawnTakesTerminal(k, child, child.fds.file(a.fd));
       else if (a.op === 'dup2') {
         const f = child.fds.file(a.fd);
         if (a.fd !== a.newfd) child.fds.installAt(a.newfd, f, false);
@@ -83,8 +108,6 @@ export function spawnProcess(k: Kernel, parent: Process, path: string, argv: rea
         }
       }
     }
-    if (flags & POSIX_SPAWN_SETSID) { child.sid = child.pid; child.pgid = child.pid; }
-    if (flags & POSIX_SPAWN_SETPGROUP) child.pgid = pgroup === 0 ? child.pid : pgroup;
     if (flags & POSIX_SPAWN_RESETIDS) {
       const c = child.creds;
       child.creds = { ...c, euid: c.ruid, egid: c.rgid };
