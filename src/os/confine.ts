@@ -107,8 +107,10 @@ export function makeCompartment(endowments: Record<string, unknown>, name: strin
     `${linked.body}\n;return { ${linked.exports.join(', ')} };}; })\n//# sourceURL=${PROGRAM_URL}${safeUrlPath(path)}`;
   type Body = (i: (spec: string) => Record<string, unknown>) => Record<string, unknown>;
   const compile = (linked: LinkedImage, path: string, async: boolean): Body => {
-    // Only the names the program's text mentions (a substring test: a few too many is harmless).
-    const used = names.filter((n) => linked.body.includes(n));
+    // Only the names the program's text mentions (a few too many is harmless): as the kernel's
+    // linker found them, else by a substring test (slow on a large body).
+    const mentions = linked.mentions ? new Set(linked.mentions) : undefined;
+    const used = names.filter((n) => (mentions ? mentions.has(n) : linked.body.includes(n)));
     const outer = compartment.evaluate(wrap(linked, used, path, async), { __rejectSomeDirectEvalExpressions__: false }) as
       (globals: Record<string, unknown>) => Body;
     return outer(values);

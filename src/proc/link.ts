@@ -11,7 +11,7 @@
  * a `;`) are rewritten: what bundlers and people write. Everything else is evaluated as written, as strict code.
  */
 
-import { IMPORT_PARAM, type LinkedImage } from '../kernel/abi/image.js';
+import { IMPORT_PARAM, mentionedGlobals, type LinkedImage } from '../kernel/abi/image.js';
 
 export { IMPORT_PARAM };
 
@@ -108,11 +108,12 @@ export function linkProgram(source: string, path: string): LinkedProgram {
 }
 
 /** A link's result, whatever the path: the program, or the import it may not make. */
-type Linked = LinkedProgram | { readonly refused: string };
+type Linked = (LinkedProgram & { readonly mentions: readonly string[] }) | { readonly refused: string };
 
 function link(source: string): Linked {
   try {
-    return linkProgram(source, '');
+    const linked = linkProgram(source, '');
+    return { ...linked, mentions: mentionedGlobals(linked.body) };
   } catch (e) {
     if (!(e instanceof LinkError)) throw e;
     return { refused: e.spec };
@@ -121,7 +122,7 @@ function link(source: string): Linked {
 
 function imageOf(linked: Linked, path: string): LinkedImage {
   if ('refused' in linked) return { path, body: '', exports: [], imports: [], error: new LinkError(path, linked.refused).message };
-  return { path, body: linked.body, exports: linked.exports, imports: [...linked.imports] };
+  return { path, body: linked.body, exports: linked.exports, imports: [...linked.imports], mentions: linked.mentions };
 }
 
 /** The image handed to a Worker: linked, or carrying the one line that says why it cannot be. */

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LinkCache } from '../../src/proc/link.js';
+import { GLOBAL_NAMES } from '../../src/kernel/abi/image.js';
+import { run } from '../helpers.js';
 
 describe('the link cache', () => {
   it('shares one linked body among every path of a source', () => {
@@ -23,5 +25,19 @@ describe('the link cache', () => {
       "/a.js: cannot import 'node:fs': a program can import only posixbox/os and posixbox/lesson (bundle any other dependency into the program)",
       "/b.js: cannot import 'node:fs': a program can import only posixbox/os and posixbox/lesson (bundle any other dependency into the program)",
     ]);
+  });
+
+  it('lists the globals a body mentions, as words', () => {
+    const c = new LinkCache();
+    const img = c.get("export function main() { const MathX = 1; console.log(Math.max(MathX), JSON, fooURL, 'setTimeout'); }\n", '/m.js');
+    expect(img.mentions).toEqual(['JSON', 'Math', 'console', 'setTimeout']);
+  });
+
+  it('knows every global a program\'s compartment holds (each is bound once, not looked up at each use)', async () => {
+    const r = await run(`export function main() { console.log(Object.getOwnPropertyNames(globalThis).filter((n) => /^[A-Za-z_$][\\w$]*$/.test(n)).sort().join(' ')); return 0; }\n`);
+    const unbound = new Set(['undefined', 'NaN', 'Infinity', 'eval', 'globalThis']);
+    const names = r.stdout.trim().split(' ').filter((n) => !unbound.has(n));
+    expect(names.length).toBeGreaterThan(50);
+    expect(names.filter((n) => !GLOBAL_NAMES.includes(n))).toEqual([]);
   });
 });
