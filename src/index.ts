@@ -29,3 +29,4 @@ export function boot(options: NodeBootOptions = {}): Kernel {
 }
 
 export * from './exports.js';
+export { nodeWorkers } from './proc/node-worker.js';

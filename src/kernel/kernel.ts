@@ -5,7 +5,8 @@
  * Its own code is synchronous; the only asynchrony is waiting for requests on the processes'
  * channels (Atomics.waitAsync, see channel-server.ts) and for timers in real-time mode.
  */
-import { channelViews } from './abi/channel.js';
+import { channelViews, CTL_RECYCLE, RECYCLE_AFTER, RECYCLE_NOW } from './abi/channel.js';
+import { startUntaken } from '../proc/handoff.js';
 import { O_RDONLY, O_WRONLY } from './abi/fcntl.js';
 import { S_IFCHR, S_IFIFO } from './abi/stat.js';
 import { SIGKILL } from './abi/signal.js';
@@ -32,7 +33,10 @@ import { Process } from '../proc/process.js';
 import { WorkerPool } from '../proc/pool.js';
 import { LinkCache } from '../proc/link.js';
 import { exitProcess } from '../proc/lifecycle.js';
-import type { WorkerFactory } from '../proc/worker-host.js';
+import type { ProcessWorker, WorkerFactory, WorkerStartMessage } from '../proc/worker-host.js';
+
+/** How long a Worker still finishing its last process may take to begin the next before the kernel starts it elsewhere. */
+const FINISH_MS = 500;
 
 export interface BootOptions extends SystemSpec {
   /** How process Workers are made (the Node and browser entry points supply one). */
@@ -288,7 +292,40 @@ export class Kernel {
     this.launch(p);
   }
 
-  /** execve: the old Worker goes, a pooled one takes the new image; the process keeps its place. */
+  /**
+   * execve: the new image starts in the process's own Worker — the old program's calls fail from
+   * now on, and its runtime, unwinding, starts the new image (os/runtime.ts). An exec that
+   * changes credentials (set-user-ID, set-group-ID) takes a fresh Worker instead, which no code
+   * of the old program has ever run in.
+   */
+  execWorker(p: Process, fresh: boolean): void {
+    const worker = p.worker;
+    if (fresh || !worker || !p.channel) {
+      this.replaceWorker(p);
+      return;
+    }
+    this.server.listen(p);
+    worker.start(this.startMessage(p));
+  }
+
+  /**
+   * exit_group: the process ends; a Worker whose runtime marked the exit clean (CTL_RECYCLE: it
+   * ran the program to its end and nothing of it can run again) goes back to the pool.
+   */
+  exitCall(p: Process, status: number): void {
+    const worker = p.worker;
+    const recycle = p.channel ? Atomics.load(p.channel.ctl, CTL_RECYCLE) : 0;
+    if (!worker || (recycle !== RECYCLE_NOW && recycle !== RECYCLE_AFTER)) {
+      this.exit(p, status);
+      return;
+    }
+    p.worker = undefined; // exitProcess must not stop it
+    exitProcess(this, p, status);
+    p.channel = undefined;
+    this.pool.giveBack(worker);
+  }
+
+  /** execve to a fresh Worker: the old one goes, a pooled one takes the new image; the process keeps its place. */
   replaceWorker(p: Process): void {
     p.worker?.terminate();
     p.worker = undefined;
@@ -299,12 +336,15 @@ export class Kernel {
   }
 
   private launch(p: Process): void {
-    const image = p.image!;
-    const worker = this.pool.take();
+    const { worker, finishing } = this.pool.take();
     p.worker = worker;
     p.channel = channelViews(worker.channel);
     worker.onCrash((reason) => {
       if (p.state === 'Z' || p.worker !== worker) return;
+      if (startUntaken(worker.channel)) {
+        this.relaunch(p, worker); // it died before it began the process: start it elsewhere
+        return;
+      }
       if (heapExhausted(reason)) {
         oomKill(this, p); // its heap limit: an out-of-memory kill, not a kernel bug
         return;
@@ -313,11 +353,34 @@ export class Kernel {
       this.exit(p, SIGKILL);
     });
     this.server.listen(p);
-    worker.start({
+    worker.start(this.startMessage(p));
+    if (finishing) {
+      // A Worker still unwinding the program of its last process (os._exit): a hostile one may
+      // never finish. If the start is still untaken after a while, the process starts elsewhere.
+      const t = setTimeout(() => {
+        if (p.worker === worker && p.state !== 'Z' && startUntaken(worker.channel)) this.relaunch(p, worker);
+      }, FINISH_MS) as unknown as { unref?: () => void };
+      t.unref?.();
+    }
+  }
+
+  /** p's Worker never began it: stop that Worker, start p on another. */
+  private relaunch(p: Process, worker: ProcessWorker): void {
+    worker.terminate();
+    const old = p.channel;
+    p.worker = undefined;
+    p.channel = undefined;
+    if (old) this.server.released(p, old);
+    this.launch(p);
+  }
+
+  private startMessage(p: Process): WorkerStartMessage {
+    const image = p.image!;
+    return {
       type: 'start', sab: p.channel!.sab, pid: p.pid, argv: p.argv, env: p.env,
       seed: p.seed, program: this.linkCache.get(image.source, image.path), spin: this.options.spin ?? 2000, running: !this.clock.deterministic,
       replay: p.replay?.shipped,
-    });
+    };
   }
 
   /** A message from the kernel about a process, on its stderr (as the kernel log would have it). */
@@ -375,6 +438,11 @@ export class Kernel {
     return [...this.procs.values()].sort((a, b) => a.pid - b.pid).map((p) => ({
       pid: p.pid, ppid: p.ppid, uid: p.creds.ruid, state: p.state, cmd: p.argv.join(' '),
     }));
+  }
+
+  /** How many Workers wait in the pool for a process (fresh or reused). */
+  get idleWorkers(): number {
+    return this.pool.idle;
   }
 
   /** Stop every Worker and the pool. */

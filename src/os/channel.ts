@@ -11,9 +11,11 @@
  * with one Atomics.load and, if set, makes a sched_yield call for the normal path to deliver.
  */
 import {
-  CTL_ARGC, CTL_ERRNO, CTL_IN_LEN, CTL_NR, CTL_OUT_LEN, CTL_PENDING, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE, STATE_REQUEST,
-  STATE_RESPONSE, channelDigest, channelViews, type ChannelViews, type ReplayEntry,
+  CTL_ARGC, CTL_ERRNO, CTL_IN_LEN, CTL_NR, CTL_OUT_LEN, CTL_PENDING, CTL_RECYCLE, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE,
+  RECYCLE_AFTER, RECYCLE_NOW, STATE_REQUEST, STATE_RESPONSE, channelDigest, channelViews, type ChannelViews, type ReplayEntry,
 } from '../kernel/abi/channel.js';
+import { takeStart } from '../proc/handoff.js';
+import type { WorkerStartMessage } from '../proc/worker-host.js';
 import { SYS } from '../kernel/abi/sysno.js';
 import { E2BIG } from '../kernel/abi/errno.js';
 import { intWord } from './pyint.js';
@@ -23,6 +25,16 @@ import { ChannelStores, WordTable } from './channel-stores.js';
 export class Errno extends Error {
   constructor(readonly errno: number, readonly call: string) {
     super(`errno ${errno} in ${call}`);
+  }
+}
+
+/**
+ * What a call made after the process left this client raises: its exit, or its execve, which
+ * handed the Worker to the new image with a client of its own.
+ */
+export class ProcessGone extends Error {
+  constructor() {
+    super('posixbox: this process has exited or exec\'d; its old program can make no more calls');
   }
 }
 
@@ -54,6 +66,14 @@ export class SyscallClient {
   private replayPos = 0;
   /** checkSignals() calls so far: the number a delivery call carries (the same in a forked child). */
   private checks = 0;
+  /** Set once the process has left this client (exit, exec): every call raises ProcessGone. */
+  private gone = false;
+  /** After a successful execve: the new image's start record, or 'message' if it comes by message. */
+  handover: WorkerStartMessage | 'message' | undefined;
+  /** Set once os._exit has ended the process (its program may still be unwinding). */
+  exited = false;
+  /** Whether the Worker may take another process after this one (the runtime clears it when tainted). */
+  mayRecycle = true;
 
   constructor(sab: SharedArrayBuffer, public spin: number) {
     this.ch = channelViews(sab);
@@ -92,6 +112,7 @@ export class SyscallClient {
    * int (a fraction, a BigInt, None…) is CPython's TypeError or OverflowError (pyint.ts).
    */
   call(name: string, nr: number, ...ints: number[]): number {
+    if (this.gone) throw new ProcessGone(); // the channel may be another process's now: touch nothing
     const { ctl, args } = this.ch;
     for (let i = 0; i < ints.length; i++) this.put.arg(i, Number.isInteger(ints[i]) ? ints[i]! : intWord(ints[i]));
     this.put.ctl(CTL_ARGC, ints.length);
@@ -105,6 +126,7 @@ export class SyscallClient {
    * Numbers are checked as call() checks them, unless `raw` (os.syscall: the kernel checks).
    */
   callWith(name: string, nr: number, argv: ReadonlyArray<number | ByteArg>, raw = false): number {
+    if (this.gone) throw new ProcessGone();
     const { args, data } = this.ch;
     let off = 0;
     for (let i = 0; i < argv.length; i++) {
@@ -165,6 +187,7 @@ export class SyscallClient {
 
   private exchange(nr: number): void {
     const { ctl } = this.ch;
+    if (this.gone) throw new ProcessGone();
     this.put.ctl(CTL_NR, nr);
     if (this.replay) {
       this.answerFromRecord(nr);
@@ -180,12 +203,28 @@ export class SyscallClient {
     const budget = Math.min(this.spin, this.spinFor.get(slot));
     const t0 = hostNow();
     let i = 0;
-    while (Atomics.load(ctl, CTL_STATE) !== STATE_RESPONSE) {
+    for (;;) {
+      const s = Atomics.load(ctl, CTL_STATE);
+      if (s === STATE_RESPONSE) break;
+      if (s !== STATE_REQUEST) this.handedOver(nr);
       if (i < budget) i++;
       else Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
     }
     const waited = hostNow() - t0;
     this.spinFor.set(slot, waited > LONG_WAIT_MS ? 0 : Math.min(this.spin, budget * 2 + SPIN_STEP));
+  }
+
+  /**
+   * The kernel answered with a hand-over instead of an answer: execve succeeded and the new image
+   * starts in this Worker. Keep its start record and leave: the old program's calls from now on
+   * raise ProcessGone, and the runtime, unwinding, starts the new image (runtime.ts).
+   */
+  private handedOver(nr: number): never {
+    const got = nr === SYS.execve ? takeStart(this.ch.sab, this.ch) : undefined;
+    if (!got) throw new Error(`posixbox: the kernel answered call ${nr} with channel state ${Atomics.load(this.ch.ctl, CTL_STATE)}`);
+    this.handover = got;
+    this.gone = true;
+    throw new ProcessGone();
   }
 
   /** The recorded answer to the request in the channel, written where the kernel would write it. */
@@ -272,9 +311,41 @@ export class SyscallClient {
     return n;
   }
 
-  /** exit_group: the kernel answers nothing and stops this Worker. */
+  /**
+   * exit_group from a program (os._exit). The kernel ends the process at once. It stops this
+   * Worker, or — when the runtime allows — answers STATE_RECYCLED: the program's code then
+   * unwinds (ProcessGone; its calls fail) to the runtime, which readies the Worker for the next
+   * process.
+   */
   exit(nr: number, status: number): never {
-    const { ctl, args } = this.ch;
+    if (this.gone) throw new ProcessGone();
+    Atomics.store(this.ch.ctl, CTL_RECYCLE, this.mayRecycle ? RECYCLE_AFTER : 0);
+    this.requestExit(nr, status);
+    const { ctl } = this.ch;
+    while (Atomics.load(ctl, CTL_STATE) === STATE_REQUEST) Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
+    this.gone = true;
+    this.exited = true;
+    throw new ProcessGone();
+  }
+
+  /**
+   * The runtime's own exit_group at the end of a clean run (runtime.ts): marked recyclable, so the
+   * kernel may answer it by handing the Worker back to its pool (STATE_RECYCLED, or at once a
+   * start record for the next process) instead of stopping it. Returns once it has; the client
+   * is then gone.
+   */
+  finish(status: number): void {
+    if (this.gone) throw new ProcessGone();
+    Atomics.store(this.ch.ctl, CTL_RECYCLE, RECYCLE_NOW);
+    this.requestExit(SYS.exit_group, status);
+    const { ctl } = this.ch;
+    while (Atomics.load(ctl, CTL_STATE) === STATE_REQUEST) Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
+    this.gone = true;
+  }
+
+  private requestExit(nr: number, status: number): void {
+    const { ctl } = this.ch;
+    if (this.gone) throw new ProcessGone();
     if (this.replay) this.diverged(nr); // the parent did not end before its fork
     this.put.arg(0, status);
     this.put.ctl(CTL_ARGC, 1);
@@ -282,10 +353,9 @@ export class SyscallClient {
     this.put.ctl(CTL_NR, nr);
     Atomics.store(ctl, CTL_STATE, STATE_REQUEST);
     Atomics.notify(ctl, CTL_STATE);
-    for (;;) Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
   }
 
-  /** execve: on success the kernel answers nothing and this Worker is replaced; else Errno. */
+  /** execve: on success the new image takes this Worker (ProcessGone unwinds the old program); else Errno. */
   exec(path: ByteArg, argv: ByteArg, envp: ByteArg): never {
     this.callWith('execve', SYS.execve, [path, argv, envp]);
     throw new Error('execve returned without an error');

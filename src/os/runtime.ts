@@ -8,12 +8,14 @@ import { SYS } from '../kernel/abi/sysno.js';
 import { CHANNEL_BYTES } from '../kernel/abi/channel.js';
 import { makeRandom } from '../kernel/random.js';
 import type { WorkerStartMessage } from '../proc/worker-host.js';
-import { SyscallClient } from './channel.js';
+import { ProcessGone, SyscallClient } from './channel.js';
 import { makeCompartment, PROGRAM_URL, stackOf, type ProgramCompartment } from './confine.js';
 import { makeEndowments } from './endowments.js';
 import type { Timers } from './timers.js';
 import { IMPORT_PARAM, type LinkedImage } from '../kernel/abi/image.js';
 import { makeModules } from './osmodule.js';
+import { hardenShared } from './shared.js';
+import { waitStart } from '../proc/handoff.js';
 import { setRegistry, type ModuleRegistry } from './registry.js';
 import { SystemExit, type ProcessRuntime } from './runtime-types.js';
 
@@ -25,36 +27,75 @@ export interface Platform {
   importLessonLibrary(): Promise<Record<string, unknown>>;
   /** Resolves after the current task, once every queued microtask has run. */
   macrotask(): Promise<void>;
-  /** Report each promise rejection no handler took. */
+  /** Report each promise rejection no handler took (called once per Worker). */
   onUnhandledRejection(handler: (reason: unknown) => void): void;
+  /** The next start message the kernel posts (a record too large for the channel, or a forked child's). */
+  nextMessage(): Promise<WorkerStartMessage>;
+  /** End this Worker (its process is gone, and it cannot be proved clean for another). */
+  discard(): Promise<never>;
 }
 
 /**
- * The Worker's state, built when the Worker boots (in the pool, off the critical path of spawn)
- * and bound to the process when the Worker becomes one. This is per-Worker state by nature: a
- * Worker is exactly one process.
+ * The Worker's state across the processes it runs one after another (a Worker whose process
+ * exits cleanly is reused: proc/pool.ts). Each process gets a slot of its own — runtime, modules,
+ * compartment, timers — built ahead, before the kernel hands the process over.
  */
 export interface PreparedWorker {
-  rt: ProcessRuntime | undefined;
-  /** Built ahead on the Worker's own channel: the runtime (argv and environment still empty) and its modules. */
-  ready: { readonly rt: ProcessRuntime; readonly modules: ModuleRegistry } | undefined;
-  /** The program's compartment and timers, with its endowments bound to `rt`. */
-  program: ProgramGlobals | undefined;
+  /** The Worker's channel (undefined when the runtime runs without one, in tests). */
+  readonly channel: SharedArrayBuffer | undefined;
+  /**
+   * Whether code of a program may still run after its process ended: a FinalizationRegistry or
+   * Atomics.waitAsync (the host calls back on its own schedule: endowments.ts), or the lesson
+   * library (a module of the Worker, with state of its own). Such a Worker is not reused.
+   */
+  tainted: boolean;
+  /** The running process's sink for unhandled rejections (the platform reports to the Worker). */
+  rejected: ((reason: unknown) => void) | undefined;
+  /** The next process's slot, built ahead on the Worker's channel. */
+  next: Slot | undefined;
+  /** The process running now (or last): what the endowments act for. */
+  current: ProcessRuntime | undefined;
+  /**
+   * The endowments, made once per Worker and acting for `current`: no code of a process runs
+   * once the next has begun (its end was drained, or it unwound; a Worker where that cannot be
+   * proved is not reused), so they need not be made again for each.
+   */
+  readonly globals: Record<string, unknown>;
+  readonly timers: Timers;
 }
 
-export interface ProgramGlobals {
+/** One process's user space: its runtime (argv and environment empty until it starts), modules and globals. */
+export interface Slot {
+  readonly rt: ProcessRuntime;
+  readonly modules: ModuleRegistry;
   readonly compartment: ProgramCompartment;
   readonly timers: Timers;
 }
 
-function programGlobals(w: PreparedWorker, name: string): ProgramGlobals {
-  const { globals, timers } = makeEndowments(() => current(w));
-  return { compartment: makeCompartment(globals, name), timers };
+function taint(w: PreparedWorker): void {
+  w.tainted = true;
+  if (w.current) w.current.sys.mayRecycle = false;
 }
 
-function current(w: PreparedWorker): ProcessRuntime {
-  if (!w.rt) throw new Error('posixbox: this Worker is not a process yet');
-  return w.rt;
+/** A slot on this channel (its compartment's globals are the Worker's endowments). */
+function makeSlot(w: PreparedWorker, channel: SharedArrayBuffer): Slot {
+  const rt: ProcessRuntime = {
+    sys: new SyscallClient(channel, 0), argv: [], env: new Map(), atexit: [], random: makeRandom(0).next,
+  };
+  return { rt, modules: makeModules(rt), compartment: makeCompartment(w.globals, 'program'), timers: w.timers };
+}
+
+/** A Worker's state before its first process, with its endowments. */
+function newWorker(channel: SharedArrayBuffer | undefined): PreparedWorker {
+  const state: { w?: PreparedWorker } = {};
+  const current = (): ProcessRuntime => {
+    const rt = state.w?.current;
+    if (!rt) throw new Error('posixbox: this Worker is not a process yet');
+    return rt;
+  };
+  const { globals, timers } = makeEndowments(current, () => taint(state.w!));
+  state.w = { channel, tainted: false, rejected: undefined, next: undefined, current: undefined, globals, timers };
+  return state.w;
 }
 
 /** The rehearsal's programs, linked as the kernel links `import os from 'posixbox/os'` and `export function main`. */
@@ -64,66 +105,45 @@ const WARM_UP: readonly [LinkedImage, LinkedImage] = [
 ];
 
 /**
- * Get a fresh Worker ready to become a process (lockdown has run): build the modules once for a
- * stand-in runtime and run a program in a compartment of its own, so that the code a spawned
- * process needs is compiled before it waits on it; then build the process's compartment. No
- * system call is made and nothing of the stand-in survives.
+ * Get a fresh Worker ready to become a process (lockdown has run): start a stand-in process on
+ * a channel of its own and run a program in its compartment, so that the code a spawned process
+ * needs is compiled before it waits on it; harden what every process's modules share
+ * (shared.ts); then build the first process's slot. No system call is made and nothing of the
+ * stand-in survives.
  */
 export function prepareWorker(channel?: SharedArrayBuffer): PreparedWorker {
+  const w = newWorker(channel);
   const rehearsal = new SharedArrayBuffer(CHANNEL_BYTES);
-  const w: PreparedWorker = { rt: undefined, ready: standIn(rehearsal), program: undefined };
-  // The rehearsal uses the process's own compartment: its warm-up program's top level only
-  // declares functions inside the body's own scope, so the compartment's global object is left
-  // as it was, and no timer is set.
-  w.program = programGlobals(w, 'program');
-  const { modules } = becomeProcess({
+  w.next = makeSlot(w, rehearsal);
+  const slot = becomeProcess({
     type: 'start', sab: rehearsal, pid: 0, argv: ['warm-up'], env: ['WARM=up'], seed: 1, spin: 0, running: true,
     program: WARM_UP[0],
   }, w);
-  void loadProgram({ type: 'start', sab: rehearsal, pid: 0, argv: [], env: [], seed: 1, spin: 0, running: true,
-    program: WARM_UP[1] },
-  modules, w.program.compartment);
+  void loadProgram(WARM_UP[1], slot.modules, slot.compartment);
   setRegistry(new Map());
-  w.rt = undefined;
-  w.ready = channel ? standIn(channel) : undefined;
+  const next = makeSlot(w, channel ?? new SharedArrayBuffer(CHANNEL_BYTES));
+  hardenShared(slot.modules, next.modules);
+  w.next = channel ? next : undefined;
   return w;
 }
 
-/** A runtime (argv and environment still empty) and its modules, built ahead on a channel. */
-function standIn(channel: SharedArrayBuffer): { readonly rt: ProcessRuntime; readonly modules: ModuleRegistry } {
-  const rt: ProcessRuntime = {
-    sys: new SyscallClient(channel, 0), argv: [], env: new Map(), atexit: [], random: makeRandom(0).next,
-  };
-  return { rt, modules: makeModules(rt) };
-}
-
-/** The runtime for this start: the one built ahead if it is on this channel, filled in; else a new one. */
-function runtimeFor(msg: WorkerStartMessage, w: PreparedWorker): { rt: ProcessRuntime; modules: ModuleRegistry } {
-  const entries: Array<[string, string]> = [];
+/** The slot for this start, filled in: the one built ahead if it is on this channel, else a new one. */
+function slotFor(msg: WorkerStartMessage, w: PreparedWorker): Slot {
+  const ready = w.next;
+  w.next = undefined;
+  const slot = ready && ready.rt.sys.ch.sab === msg.sab ? ready : makeSlot(w, msg.sab);
+  const { rt, modules } = slot;
+  rt.sys.spin = msg.spin;
+  rt.sys.startReplay(msg.replay);
+  rt.argv.push(...msg.argv);
+  rt.random = makeRandom(msg.seed).next;
+  const environ = (modules.get('posixbox/os')?.default as { environ: Map<string, string> }).environ;
   for (const kv of msg.env) {
     const eq = kv.indexOf('=');
-    if (eq > 0) entries.push([kv.slice(0, eq), kv.slice(eq + 1)]);
+    if (eq > 0) environ.set(kv.slice(0, eq), kv.slice(eq + 1)); // writes through to rt.env
   }
-  const ready = w.ready;
-  w.ready = undefined;
-  if (ready && ready.rt.sys.ch.sab === msg.sab) {
-    const { rt, modules } = ready;
-    rt.sys.spin = msg.spin;
-    rt.sys.startReplay(msg.replay);
-    rt.argv.push(...msg.argv);
-    rt.random = makeRandom(msg.seed).next;
-    const environ = (modules.get('posixbox/os')?.default as { environ: Map<string, string> }).environ;
-    for (const [k, v] of entries) environ.set(k, v); // writes through to rt.env
-    return ready;
-  }
-  const rt: ProcessRuntime = {
-    sys: new SyscallClient(msg.sab, msg.spin), argv: [...msg.argv], env: new Map(entries), atexit: [],
-    random: makeRandom(msg.seed).next,
-  };
-  rt.sys.startReplay(msg.replay);
-  return { rt, modules: makeModules(rt) };
+  return slot;
 }
-
 
 /** Python-like traceback text for an uncaught exception. */
 export function traceback(e: unknown, programPath: string): string {
@@ -159,20 +179,21 @@ function exitCode(code: SystemExit['code'], write: (s: string) => void): number 
  * for the CPU. prepareWorker runs it once on a stand-in, so that a spawned process finds this
  * code compiled.
  */
-function becomeProcess(msg: WorkerStartMessage, w: PreparedWorker): { rt: ProcessRuntime; modules: ModuleRegistry } {
-  const started = runtimeFor(msg, w);
-  setRegistry(started.modules);
-  w.rt = started.rt;
-  if (!msg.running) started.rt.sys.call('sched_start', SYS.sched_start);
-  return started;
+function becomeProcess(msg: WorkerStartMessage, w: PreparedWorker): Slot {
+  const slot = slotFor(msg, w);
+  w.current = slot.rt;
+  slot.rt.sys.mayRecycle = !w.tainted;
+  w.timers.reset();
+  setRegistry(slot.modules);
+  if (!msg.running) slot.rt.sys.call('sched_start', SYS.sched_start);
+  return slot;
 }
 
 /** A program that imports what it may not: the kernel's linker said why, in one line. */
 class LinkRefused extends Error {}
 
 /** The program's exports: evaluated in its compartment, as the kernel linked it (its top level runs now). */
-function loadProgram(msg: WorkerStartMessage, modules: ModuleRegistry, c: ProgramCompartment): Record<string, unknown> | Promise<Record<string, unknown>> {
-  const image = msg.program;
+function loadProgram(image: LinkedImage, modules: ModuleRegistry, c: ProgramCompartment): Record<string, unknown> | Promise<Record<string, unknown>> {
   if (image.error !== undefined) throw new LinkRefused(image.error);
   const importer = (spec: string): Record<string, unknown> => {
     const mod = modules.get(spec);
@@ -195,14 +216,16 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
  * later) and no timer is left, a promise still pending can never settle: that is reported
  * instead of leaving the process running forever.
  */
-async function settle<T>(v: T | PromiseLike<T>, platform: Platform, timers: Timers): Promise<T> {
+async function settle<T>(v: T | PromiseLike<T>, platform: Platform, slot: Slot): Promise<T> {
   if (!isThenable(v)) return v;
+  const { timers, rt } = slot;
   let done = false;
   const p = Promise.resolve(v).finally(() => { done = true; });
   const watch = async (): Promise<T> => {
     for (;;) {
       await platform.macrotask();
       if (done) return p;
+      if (rt.sys.handover || rt.sys.exited) throw new ProcessGone(); // exec'd or _exit'd, whatever the program does with it
       if (!timers.pending()) throw new Unsettled();
       timers.runNext();
     }
@@ -211,8 +234,8 @@ async function settle<T>(v: T | PromiseLike<T>, platform: Platform, timers: Time
 }
 
 /** Run the timers still set after main (a process lives while it has timers, as in Node). */
-async function drainTimers(platform: Platform, timers: Timers): Promise<void> {
-  while (timers.pending()) {
+async function drainTimers(platform: Platform, { timers, rt }: Slot): Promise<void> {
+  while (timers.pending() && !rt.sys.handover && !rt.sys.exited) {
     timers.runNext();
     await platform.macrotask();
   }
@@ -240,8 +263,21 @@ function describeThrown(e: unknown, path: string): string {
   }
 }
 
-export async function runProcess(msg: WorkerStartMessage, platform: Platform, w: PreparedWorker = prepareWorker()): Promise<never> {
-  const { rt, modules } = becomeProcess(msg, w);
+/** How a process's run in this Worker ended, when the Worker lives on. */
+export type Ending =
+  | { readonly kind: 'exited' }
+  /** execve: the new image's start record (or 'message': it comes by message). */
+  | { readonly kind: 'exec'; readonly next: WorkerStartMessage | 'message' };
+
+/**
+ * Run one process: its program's top level and main, its timers, its atexit handlers, then
+ * exit_group. The exit ends the Worker (os._exit, a Worker that is tainted: the kernel stops it
+ * and this never returns) or hands it back to the kernel's pool ('exited'); an execve hands it
+ * to the new image ('exec').
+ */
+export async function runProcess(msg: WorkerStartMessage, platform: Platform, w: PreparedWorker = prepareWorker()): Promise<Ending> {
+  const slot = becomeProcess(msg, w);
+  const { rt, modules } = slot;
   const { sys } = rt;
   const stderr = (s: string): void => {
     try { sys.callWith('write', SYS.write, [2, encoder.encode(s)]); } catch { /* nowhere to report */ }
@@ -250,24 +286,24 @@ export async function runProcess(msg: WorkerStartMessage, platform: Platform, w:
   const path = msg.program.path;
   let status = 0;
   // Asynchronous only when the program is: a program that never awaits (most) runs straight
-  // through to exit. Unhandled rejections are listened for from the first await on.
+  // through to exit. Unhandled rejections are counted from the first await on.
   let awaited = false;
   const willAwait = (): void => {
     if (awaited) return;
     awaited = true;
-    platform.onUnhandledRejection((reason) => { if (rejections.length < 1) rejections.push(reason); });
+    w.rejected = (reason) => { if (rejections.length < 1) rejections.push(reason); };
   };
   try {
     if (msg.program.imports.includes('posixbox/lesson')) {
+      taint(w); // the library is the Worker's module, with state of its own
       willAwait();
       modules.set('posixbox/lesson', await platform.importLessonLibrary());
     }
-    const { compartment, timers } = w.program ?? programGlobals(w, 'program');
-    const loaded = loadProgram(msg, modules, compartment);
+    const loaded = loadProgram(msg.program, modules, slot.compartment);
     let program: Record<string, unknown>;
     if (isThenable(loaded)) {
       willAwait();
-      program = await settle(loaded, platform, timers);
+      program = await settle(loaded, platform, slot);
     } else {
       program = loaded;
     }
@@ -276,25 +312,33 @@ export async function runProcess(msg: WorkerStartMessage, platform: Platform, w:
     let v: unknown = main(rt.argv);
     if (isThenable(v)) {
       willAwait();
-      v = await settle(v, platform, timers);
+      v = await settle(v, platform, slot);
     }
     status = typeof v === 'number' ? v & 0xff : 0;
-    if (timers.pending()) {
+    if (slot.timers.pending()) {
       willAwait();
-      await drainTimers(platform, timers);
+      await drainTimers(platform, slot);
     }
-    if (awaited) await platform.macrotask(); // unhandled rejections are reported by then
+    // Every microtask the program left runs now, as Node runs them before a process exits (and
+    // so none is left to run in the Worker's next process); unhandled rejections are in by then.
+    await platform.macrotask();
     if (rejections.length > 0) throw rejections[0];
   } catch (e) {
-    const kind = classify(e);
-    if (kind === 'unsettled') {
-      stderr(`${path}: main() is waiting for a promise that nothing can settle; exiting\n`);
-      status = 13;
-    } else {
-      status = kind === 'exit' ? exitCode((e as SystemExit).code, stderr) : (stderr(describeThrown(e, path)), 1);
+    if (!sys.handover && !sys.exited) {
+      const kind = classify(e);
+      if (kind === 'unsettled') {
+        stderr(`${path}: main() is waiting for a promise that nothing can settle; exiting\n`);
+        status = 13;
+      } else {
+        status = kind === 'exit' ? exitCode((e as SystemExit).code, stderr) : (stderr(describeThrown(e, path)), 1);
+      }
     }
   }
-  for (const fn of rt.atexit.splice(0).reverse()) {
+  w.rejected = undefined;
+  if (sys.handover) return { kind: 'exec', next: sys.handover }; // exec runs no atexit handlers
+  if (sys.exited) return afterExit(platform, w); // nor does _exit
+  const handlers = rt.atexit.splice(0).reverse();
+  for (const fn of handlers) {
     try {
       fn();
     } catch (e) {
@@ -302,5 +346,43 @@ export async function runProcess(msg: WorkerStartMessage, platform: Platform, w:
       else stderr(`Error in atexit._run_exitfuncs:\n${describeThrown(e, path)}`);
     }
   }
-  return sys.exit(SYS.exit_group, status);
+  if (handlers.length > 0) await platform.macrotask(); // what the handlers left to run
+  if (sys.handover) return { kind: 'exec', next: sys.handover };
+  if (w.tainted) return sys.exit(SYS.exit_group, status);
+  sys.finish(status);
+  return { kind: 'exited' };
+}
+
+/**
+ * After os._exit the process is gone and its program has unwound to here: let what it left in
+ * the microtask queue run out (its calls fail), then the Worker takes the next process — unless
+ * the program tainted it meanwhile.
+ */
+async function afterExit(platform: Platform, w: PreparedWorker): Promise<Ending> {
+  await platform.macrotask();
+  if (w.tainted) return platform.discard();
+  return { kind: 'exited' };
+}
+
+/**
+ * The Worker's life: become the process the kernel hands over, then — as long as each exits
+ * cleanly — the next one, in this Worker, with a slot built afresh for each.
+ */
+export async function serveProcesses(channel: SharedArrayBuffer, platform: Platform, w: PreparedWorker): Promise<never> {
+  platform.onUnhandledRejection((reason) => w.rejected?.(reason));
+  let start: WorkerStartMessage | 'message' = waitStart(channel);
+  for (;;) {
+    const msg = start === 'message' ? await platform.nextMessage() : start;
+    const ending = await runProcess(msg, platform, w);
+    if (ending.kind === 'exec') {
+      // What the old program left in the microtask queue runs out first (its calls fail), so
+      // none of its code is left to run once the new image has begun.
+      await platform.macrotask();
+      start = ending.next;
+      continue;
+    }
+    setRegistry(new Map());
+    w.next = makeSlot(w, channel);
+    start = waitStart(channel);
+  }
 }

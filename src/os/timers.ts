@@ -25,6 +25,8 @@ export interface Timers {
    * caller's). Returns early, running nothing, if a handled signal cut the sleep short.
    */
   runNext(): void;
+  /** Drop every timer and start the ids afresh (a Worker's next process). */
+  reset(): void;
 }
 
 interface Timer {
@@ -77,6 +79,11 @@ export function makeTimers(now: () => number, sleep: (ms: number) => void): Time
       clearInterval: clear,
     },
     pending: () => timers.size > 0,
+    reset() {
+      timers.clear();
+      nextId = 1;
+      seq = 0;
+    },
     runNext() {
       const first = earliest();
       if (!first) return;

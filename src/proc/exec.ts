@@ -115,6 +115,7 @@ export function loadImage(k: Kernel, ctx: FsContext, path: string, argv: readonl
  * ids now differ from its real ones or it could not read the image.
  */
 export function commitExec(k: Kernel, p: Process, loaded: LoadedImage, env: readonly string[]): void {
+  const before = p.creds;
   const c = execCredentials(p.creds, loaded.setuid, loaded.setgid);
   p.creds = c;
   p.dumpable = loaded.readable && c.euid === c.ruid && c.egid === c.rgid;
@@ -128,5 +129,5 @@ export function commitExec(k: Kernel, p: Process, loaded: LoadedImage, env: read
   p.log = new SyscallLog();
   p.replay = undefined;
   p.seed = k.random.next();
-  k.replaceWorker(p);
+  k.execWorker(p, c.euid !== before.euid || c.egid !== before.egid);
 }

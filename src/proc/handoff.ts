@@ -5,13 +5,15 @@
  * microseconds instead of a postMessage. A record too large for the data area goes by message.
  */
 import {
-  CTL_NR, CTL_STATE, DATA_SIZE, STATE_IDLE, channelViews,
+  CTL_NR, CTL_READY, CTL_STATE, DATA_SIZE, STATE_IDLE, channelViews, type ChannelViews,
 } from '../kernel/abi/channel.js';
 import type { WorkerStartMessage } from './worker-host.js';
 
 /** The channel's state while it carries a start record, or says "the record comes by message". */
 export const STATE_START = 3;
 export const STATE_START_BY_MESSAGE = 4;
+/** The kernel's answer to a clean exit_group (CTL_RECYCLE): the process is gone, the Worker goes back to the pool. */
+export const STATE_RECYCLED = 5;
 
 export type StartRecord = Omit<WorkerStartMessage, 'type' | 'sab'>;
 
@@ -21,6 +23,7 @@ const decoder = new TextDecoder();
 /** Kernel side: tell the Worker that its start record comes by message. */
 export function announceMessage(sab: SharedArrayBuffer): void {
   const ch = channelViews(sab);
+  Atomics.store(ch.ctl, CTL_READY, 0);
   Atomics.store(ch.ctl, CTL_STATE, STATE_START_BY_MESSAGE);
   Atomics.notify(ch.ctl, CTL_STATE);
 }
@@ -28,6 +31,7 @@ export function announceMessage(sab: SharedArrayBuffer): void {
 /** Kernel side. Returns false if the record must be sent by message instead. */
 export function writeStart(sab: SharedArrayBuffer, record: StartRecord): boolean {
   const ch = channelViews(sab);
+  Atomics.store(ch.ctl, CTL_READY, 0);
   const bytes = encoder.encode(JSON.stringify(record));
   if (bytes.length > DATA_SIZE) {
     announceMessage(sab);
@@ -40,20 +44,43 @@ export function writeStart(sab: SharedArrayBuffer, record: StartRecord): boolean
   return true;
 }
 
-/** Worker side: sleep until the kernel hands over a process; undefined means "wait for the message". */
-export function waitStart(sab: SharedArrayBuffer): WorkerStartMessage | undefined {
-  const ch = channelViews(sab);
-  for (;;) {
-    const s = Atomics.load(ch.ctl, CTL_STATE);
-    if (s === STATE_START) {
-      const record = JSON.parse(decoder.decode(ch.data.slice(0, ch.ctl[CTL_NR]!))) as StartRecord;
-      Atomics.store(ch.ctl, CTL_STATE, STATE_IDLE);
-      return { type: 'start', sab, ...record };
-    }
-    if (s === STATE_START_BY_MESSAGE) {
-      Atomics.store(ch.ctl, CTL_STATE, STATE_IDLE);
-      return undefined;
-    }
-    Atomics.wait(ch.ctl, CTL_STATE, s);
+/**
+ * Worker side: the hand-over the channel holds now, if any — a start record, or 'message' when
+ * it comes by message — taken (the state goes back to idle); undefined if there is none.
+ */
+export function takeStart(sab: SharedArrayBuffer, ch: ChannelViews = channelViews(sab)): WorkerStartMessage | 'message' | undefined {
+  const s = Atomics.load(ch.ctl, CTL_STATE);
+  if (s === STATE_START || s === STATE_START_BY_MESSAGE) Atomics.store(ch.ctl, CTL_READY, 0); // busy from here
+  if (s === STATE_START) {
+    const record = JSON.parse(decoder.decode(ch.data.slice(0, ch.ctl[CTL_NR]!))) as StartRecord;
+    Atomics.store(ch.ctl, CTL_STATE, STATE_IDLE);
+    return { type: 'start', sab, ...record };
   }
+  if (s === STATE_START_BY_MESSAGE) {
+    Atomics.store(ch.ctl, CTL_STATE, STATE_IDLE);
+    return 'message';
+  }
+  return undefined;
+}
+
+/** Worker side: sleep until the kernel hands over a process; 'message' means "wait for the message". */
+export function waitStart(sab: SharedArrayBuffer): WorkerStartMessage | 'message' {
+  const ch = channelViews(sab);
+  Atomics.store(ch.ctl, CTL_READY, 1);
+  for (;;) {
+    const got = takeStart(sab, ch);
+    if (got) return got;
+    Atomics.wait(ch.ctl, CTL_STATE, Atomics.load(ch.ctl, CTL_STATE));
+  }
+}
+
+/** Kernel side: whether the Worker sleeps waiting for a process (it has finished all else). */
+export function isReady(sab: SharedArrayBuffer): boolean {
+  return Atomics.load(channelViews(sab).ctl, CTL_READY) === 1;
+}
+
+/** Kernel side: whether the start record handed over is still untaken (the Worker has not begun the process). */
+export function startUntaken(sab: SharedArrayBuffer): boolean {
+  const s = Atomics.load(channelViews(sab).ctl, CTL_STATE);
+  return s === STATE_START || s === STATE_START_BY_MESSAGE;
 }

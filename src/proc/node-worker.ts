@@ -51,6 +51,11 @@ class NodeProcessWorker extends WorkerLife {
     super.start(message);
   }
 
+  override recycle(): void {
+    super.recycle();
+    this.worker.unref(); // waiting in the pool, it does not keep the host alive
+  }
+
   protected post(message: WorkerStartMessage): void {
     this.worker.postMessage(message);
   }

@@ -1,11 +1,11 @@
 /**
  * The browser worker's entry: lock the Worker down (ses), wait for the channel, get ready, then
- * wait for the start message and become the process.
+ * serve the processes the kernel hands over, one after another (os/runtime.ts serveProcesses).
  */
 import 'ses';
 import { lockdownWorker } from '../os/confine.js';
-import { prepareWorker, runProcess, type Platform } from '../os/runtime.js';
-import { waitStart } from './handoff.js';
+import { prepareWorker, serveProcesses, type Platform } from '../os/runtime.js';
+import { inbox } from './inbox.js';
 import type { WorkerStartMessage } from './worker-host.js';
 
 lockdownWorker();
@@ -19,20 +19,20 @@ function macrotask(): Promise<void> {
   });
 }
 
-const platform: Platform = {
-  importLessonLibrary: () => import('../os/lesson.js') as Promise<Record<string, unknown>>,
-  // The rejection events are dispatched as a task of their own after the microtasks: wait two.
-  macrotask: async () => { await macrotask(); await macrotask(); },
-  onUnhandledRejection: (handler) => {
-    addEventListener('unhandledrejection', (ev: PromiseRejectionEvent) => { ev.preventDefault(); handler(ev.reason); });
-  },
-};
-
-// The first message brings the channel; then sleep on it until the kernel hands over a process
-// (a record too large for the channel comes as a second message).
+// The first message brings the channel; the later ones are start records too large for it.
 addEventListener('message', (first: MessageEvent<{ type: 'channel'; channel: SharedArrayBuffer }>) => {
-  const prepared = prepareWorker(first.data.channel);
-  const start = waitStart(first.data.channel);
-  if (start) void runProcess(start, platform, prepared);
-  else addEventListener('message', (ev: MessageEvent<WorkerStartMessage>) => void runProcess(ev.data, platform, prepared), { once: true });
+  const messages = inbox<WorkerStartMessage>((deliver) => {
+    addEventListener('message', (ev: MessageEvent<WorkerStartMessage>) => deliver(ev.data));
+  });
+  const platform: Platform = {
+    importLessonLibrary: () => import('../os/lesson.js') as Promise<Record<string, unknown>>,
+    // The rejection events are dispatched as a task of their own after the microtasks: wait two.
+    macrotask: async () => { await macrotask(); await macrotask(); },
+    onUnhandledRejection: (handler) => {
+      addEventListener('unhandledrejection', (ev: PromiseRejectionEvent) => { ev.preventDefault(); handler(ev.reason); });
+    },
+    nextMessage: messages.next,
+    discard: () => { close(); return new Promise<never>(() => {}); },
+  };
+  void serveProcesses(first.data.channel, platform, prepareWorker(first.data.channel));
 }, { once: true });

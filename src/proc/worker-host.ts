@@ -1,5 +1,7 @@
-import { CHANNEL_BYTES } from '../kernel/abi/channel.js';
-import { announceMessage, writeStart } from './handoff.js';
+import {
+  CHANNEL_BYTES, CTL_PENDING, CTL_READY, CTL_RECYCLE, CTL_RESTART, CTL_SIG, CTL_STATE, channelViews,
+} from '../kernel/abi/channel.js';
+import { announceMessage, STATE_RECYCLED, writeStart } from './handoff.js';
 import type { ReplayEntry } from '../kernel/abi/channel.js';
 import type { LinkedImage } from '../kernel/abi/image.js';
 
@@ -31,7 +33,14 @@ export interface ProcessWorker {
   /** The channel buffer this Worker was created with; the process it becomes uses it. */
   readonly channel: SharedArrayBuffer;
   start(message: WorkerStartMessage): void;
+  /**
+   * Its process exited cleanly and the Worker goes back to the pool: answer the exit_group it
+   * waits in (STATE_RECYCLED), with the channel's words as a new process expects them.
+   */
+  recycle(): void;
   terminate(): void;
+  /** False once it was told to terminate or died on its own. */
+  readonly alive: boolean;
   /** Called once if the Worker dies on its own (a crash, out of memory), not after terminate(). */
   onCrash(handler: (reason: string) => void): void;
 }
@@ -50,6 +59,10 @@ export interface WorkerFactory {
 export abstract class WorkerLife implements ProcessWorker {
   readonly channel = new SharedArrayBuffer(CHANNEL_BYTES);
   protected terminated = false;
+
+  get alive(): boolean {
+    return !this.terminated;
+  }
   private deadReason: string | undefined;
   private crash: ((reason: string) => void) | undefined;
 
@@ -72,6 +85,14 @@ export abstract class WorkerLife implements ProcessWorker {
     } else if (!writeStart(this.channel, record)) {
       this.post(message);
     }
+  }
+
+  recycle(): void {
+    const { ctl } = channelViews(this.channel);
+    for (const word of [CTL_RECYCLE, CTL_READY, CTL_PENDING, CTL_SIG, CTL_RESTART]) Atomics.store(ctl, word, 0);
+    this.crash = undefined;
+    Atomics.store(ctl, CTL_STATE, STATE_RECYCLED);
+    Atomics.notify(ctl, CTL_STATE);
   }
 
   onCrash(handler: (reason: string) => void): void {

@@ -2,7 +2,7 @@
  * The layout of a process's syscall channel: one SharedArrayBuffer per process, written by the
  * process (request) and by the kernel (response). The state word is the doorbell both sides wait on.
  *
- *   bytes 0..63     Int32 control words (STATE, NR, ERRNO, IN_LEN, OUT_LEN, SEQ, SIG, RESTART, ARGC, PENDING)
+ *   bytes 0..63     Int32 control words (STATE, NR, ERRNO, IN_LEN, OUT_LEN, SEQ, SIG, RESTART, ARGC, PENDING, RECYCLE, READY)
  *   bytes 64..191   Float64 args[16]   — numeric arguments; a byte-string argument's slot holds its length
  *   bytes 192..383  Float64 ret[24]    — ret[0] is the return value, ret[1..] extra numbers (stat fields)
  *   bytes 384..     the data area: byte-string arguments back to back, then the response's bytes
@@ -26,6 +26,18 @@ export const CTL_ARGC = 8;
  * and, when set, makes a cheap call (sched_yield) so the normal path delivers (os/channel.ts).
  */
 export const CTL_PENDING = 9;
+/**
+ * Set by the process's own runtime just before exit_group, when the Worker may take another
+ * process (proc/pool.ts) instead of being stopped: RECYCLE_NOW at the end of a clean run (nothing
+ * of the program is left to run), RECYCLE_AFTER for os._exit called by the program (its code
+ * unwinds first, unable to make calls; the Worker then waits for the next process). A program
+ * cannot write it: it never holds the channel.
+ */
+export const CTL_RECYCLE = 10;
+export const RECYCLE_NOW = 1;
+export const RECYCLE_AFTER = 2;
+/** Set to 1 by a Worker asleep waiting for its next process; cleared by the kernel as it hands one over. */
+export const CTL_READY = 11;
 export const CTL_WORDS = 16;
 
 export const STATE_IDLE = 0;

@@ -49,7 +49,7 @@ function nanosleep(k: Kernel, p: Process, sec: number, nsec: number): Result {
 
 /** The exit status argument is masked to 8 bits and encoded as wait(2) reports it. */
 function exit(k: Kernel, p: Process, code: number): typeof NO_REPLY {
-  k.exit(p, (code & 0xff) << 8);
+  k.exitCall(p, (code & 0xff) << 8);
   return NO_REPLY;
 }
 
