@@ -77,7 +77,7 @@ function zonedClone(clone: (v: unknown, o?: StructuredSerializeOptions) => unkno
  * built before the Worker becomes the process). Everything is hardened, so a program cannot
  * change what the next caller of these objects sees.
  */
-export function makeEndowments(rt: () => ProcessRuntime, taint: () => void): { readonly globals: Record<string, unknown>; readonly timers: Timers } {
+export function makeEndowments(rt: () => ProcessRuntime): { readonly globals: Record<string, unknown>; readonly timers: Timers } {
   const console = makeConsole((fd, text) => {
     const { sys } = rt();
     let b = encoder.encode(text);

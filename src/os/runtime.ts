@@ -44,9 +44,11 @@ export interface PreparedWorker {
   /** The Worker's channel (undefined when the runtime runs without one, in tests). */
   readonly channel: SharedArrayBuffer | undefined;
   /**
-   * Whether code of a program may still run after its process ended: a FinalizationRegistry or
-   * Atomics.waitAsync (the host calls back on its own schedule: endowments.ts), or the lesson
-   * library (a module of the Worker, with state of its own). Such a Worker is not reused.
+   * Whether the Worker holds state a program could have left something in, so that it is not to
+   * take another process: set by the lesson library (a module of the Worker, with state of its
+   * own). A program's own code cannot outlive its process otherwise: its compartment has no
+   * FinalizationRegistry, WeakRef, Atomics or SharedArrayBuffer (SES leaves out what would let
+   * the host call it back on the host's schedule), and its timers are the runtime's.
    */
   tainted: boolean;
   /** The running process's sink for unhandled rejections (the platform reports to the Worker). */
@@ -87,15 +89,14 @@ function makeSlot(w: PreparedWorker, channel: SharedArrayBuffer): Slot {
 
 /** A Worker's state before its first process, with its endowments. */
 function newWorker(channel: SharedArrayBuffer | undefined): PreparedWorker {
-  const state: { w?: PreparedWorker } = {};
-  const current = (): ProcessRuntime => {
-    const rt = state.w?.current;
+  let w: PreparedWorker | undefined = undefined;
+  const { globals, timers } = makeEndowments(() => {
+    const rt = w?.current;
     if (!rt) throw new Error('posixbox: this Worker is not a process yet');
     return rt;
-  };
-  const { globals, timers } = makeEndowments(current, () => taint(state.w!));
-  state.w = { channel, tainted: false, rejected: undefined, next: undefined, current: undefined, globals, timers };
-  return state.w;
+  });
+  w = { channel, tainted: false, rejected: undefined, next: undefined, current: undefined, globals, timers };
+  return w;
 }
 
 /** The rehearsal's programs, linked as the kernel links `import os from 'posixbox/os'` and `export function main`. */
