@@ -64,6 +64,22 @@ export interface PreparedWorker {
    */
   readonly globals: Record<string, unknown>;
   readonly timers: Timers;
+  /** Program bodies the kernel sent once to keep (proc/worker-host.ts), by id. */
+  readonly bodies: Map<number, string>;
+}
+
+/** The program of a start, its body taken from (or put in) the Worker's kept bodies. */
+function programOf(msg: WorkerStartMessage, w: PreparedWorker): LinkedImage {
+  const kept = msg.body;
+  if (!kept) return msg.program;
+  if (kept.keep) {
+    if (kept.drop) w.bodies.clear();
+    w.bodies.set(kept.id, msg.program.body);
+    return msg.program;
+  }
+  const body = w.bodies.get(kept.id);
+  if (body === undefined) return { ...msg.program, error: `posixbox: ${msg.program.path}: the kernel sent program body ${kept.id}, which this Worker does not have` };
+  return { ...msg.program, body };
 }
 
 /** One process's user space: its runtime (argv and environment empty until it starts), modules and globals. */
@@ -95,7 +111,7 @@ function newWorker(channel: SharedArrayBuffer | undefined): PreparedWorker {
     if (!rt) throw new Error('posixbox: this Worker is not a process yet');
     return rt;
   });
-  w = { channel, tainted: false, rejected: undefined, next: undefined, current: undefined, globals, timers };
+  w = { channel, tainted: false, rejected: undefined, next: undefined, current: undefined, globals, timers, bodies: new Map() };
   return w;
 }
 
@@ -277,6 +293,7 @@ export type Ending =
  * to the new image ('exec').
  */
 export async function runProcess(msg: WorkerStartMessage, platform: Platform, w: PreparedWorker = prepareWorker()): Promise<Ending> {
+  const image = programOf(msg, w); // first: the body it keeps must be kept whatever happens next
   const slot = becomeProcess(msg, w);
   const { rt, modules } = slot;
   const { sys } = rt;
@@ -300,7 +317,7 @@ export async function runProcess(msg: WorkerStartMessage, platform: Platform, w:
       willAwait();
       modules.set('posixbox/lesson', await platform.importLessonLibrary());
     }
-    const loaded = loadProgram(msg.program, modules, slot.compartment);
+    const loaded = loadProgram(image, modules, slot.compartment);
     let program: Record<string, unknown>;
     if (isThenable(loaded)) {
       willAwait();

@@ -27,7 +27,18 @@ export interface WorkerStartMessage {
   readonly running: boolean;
   /** A forked child: its parent's record up to the fork, to answer those calls from. */
   readonly replay?: readonly ReplayEntry[];
+  /**
+   * A large program body is sent to a Worker once: with `keep` it comes and the Worker keeps it
+   * under `id` (after dropping all it kept, with `drop`); without, program.body is empty and the
+   * Worker has it under `id` already.
+   */
+  readonly body?: { readonly id: number; readonly keep?: boolean; readonly drop?: boolean };
 }
+
+/** A body shorter than this is sent every time (the bookkeeping would cost more). */
+const KEEP_BODY_MIN = 8192;
+/** What one Worker keeps of program bodies at most (then it drops them all and starts again). */
+const KEEP_BODY_BYTES = 16 * 2 ** 20;
 
 export interface ProcessWorker {
   /** The channel buffer this Worker was created with; the process it becomes uses it. */
@@ -77,14 +88,35 @@ export abstract class WorkerLife implements ProcessWorker {
     this.crash?.(reason);
   }
 
+  /** The bodies this Worker keeps (kernel side's mirror of the Worker's own map): body → id. */
+  private readonly bodies = new Map<string, number>();
+  private bodyBytes = 0;
+
   start(message: WorkerStartMessage): void {
-    const { type: _t, sab: _s, ...record } = message;
+    const { type: _t, sab: _s, ...record } = this.withKeptBody(message);
     if (message.replay?.length) {
       announceMessage(this.channel); // a record of answers (bytes and all) goes by structured clone
-      this.post(message);
+      this.post({ type: 'start', sab: message.sab, ...record });
     } else if (!writeStart(this.channel, record)) {
-      this.post(message);
+      this.post({ type: 'start', sab: message.sab, ...record });
     }
+  }
+
+  /** The message with its program's body left out if this Worker has it, or marked to be kept. */
+  private withKeptBody(message: WorkerStartMessage): WorkerStartMessage {
+    const { body } = message.program;
+    if (body.length < KEEP_BODY_MIN) return message;
+    const id = this.bodies.get(body);
+    if (id !== undefined) return { ...message, program: { ...message.program, body: '' }, body: { id } };
+    const drop = this.bodyBytes + body.length > KEEP_BODY_BYTES;
+    if (drop) {
+      this.bodies.clear();
+      this.bodyBytes = 0;
+    }
+    const next = this.bodies.size + 1;
+    this.bodies.set(body, next);
+    this.bodyBytes += body.length;
+    return { ...message, body: { id: next, keep: true, ...(drop ? { drop } : {}) } };
   }
 
   recycle(): void {
