@@ -3,10 +3,10 @@
  * server, on a private socket), the test types keys with `send-keys` and reads the screen with
  * `capture-pane -p`. Each step waits, with a bound, until the screen shows what it expects.
  *
- * Signals from the keyboard (^C, ^Z) go to the terminal's foreground process group, which the
- * shell switches to a job only once it has started it; a key sent before that reaches the shell
- * itself, which ignores it. So a step that interrupts or stops a job sends the key again (a few
- * times at most) until the screen shows the effect.
+ * Signals from the keyboard (^C, ^Z) go to the terminal's foreground process group, which is a
+ * job's from its start (posix_spawn hands it the terminal); a key sent before the job is started
+ * reaches the shell itself, which ignores it. So a step that interrupts or stops a job sends the
+ * key again (a few times at most) until the screen shows the effect.
  *
  * Needs tmux (`apt-get install tmux`).
  */
@@ -38,6 +38,20 @@ function screen(): string[] {
 }
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The row the cursor is on (0 at the top of the pane). */
+const cursorRow = (): number => Number(tmux('display-message', '-p', '-t', PANE, '#{cursor_y}').trim());
+
+/**
+ * posixbox in a new tmux session named PANE, in place of an earlier one (made first, so the tmux
+ * server never runs out of sessions and exits). The pane's shell reports how posixbox ended (tmux
+ * itself sometimes records no status when the terminal closes before the process is reaped).
+ */
+function startSandbox(): void {
+  tmux('new-session', '-d', '-s', `${PANE}-next`, '-x', '100', '-y', '50', `node ${JSON.stringify(BIN)}; echo "posixbox ended: $?"; sleep 600`);
+  spawnSync('tmux', ['-L', SOCKET, '-f', CONF, 'kill-session', '-t', `=${PANE}`]); // the earlier one, if any (=: that name exactly)
+  tmux('rename-session', '-t', `${PANE}-next`, PANE);
+}
 
 /** Poll the screen until `ok` holds (at most `ms`); returns the screen, or fails showing it. */
 async function waitFor(what: string, ok: (lines: string[]) => boolean, ms = STEP_MS): Promise<string[]> {
@@ -77,9 +91,7 @@ describe('npx posixbox in a terminal (tmux)', () => {
   beforeAll(() => {
     if (!hasTmux) throw new Error('this test needs tmux (apt-get install tmux)');
     writeFileSync(CONF, 'set -g remain-on-exit on\nset -g history-limit 1000\n');
-    // The pane's shell reports how posixbox ended (tmux itself sometimes records no status when
-    // the terminal closes before the process is reaped).
-    tmux('new-session', '-d', '-s', PANE, '-x', '100', '-y', '50', `node ${JSON.stringify(BIN)}; echo "posixbox ended: $?"; sleep 600`);
+    startSandbox();
   });
   afterAll(() => {
     if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
@@ -172,4 +184,34 @@ describe('npx posixbox in a terminal (tmux)', () => {
     typeLine('exit');
     expect(await step('posixbox to end with status 0', (l) => l.some((x) => x.startsWith('posixbox ended:')))).toEqual([`${PROMPT} exit`, 'posixbox ended: 0']);
   }, 180_000);
+
+  // A job that reads the terminal at once must not be stopped (SIGTTIN) for reading it before the
+  // shell gave it the terminal: posix_spawn hands it over before the job runs. Each line is typed
+  // once the cursor is below `$ cat` (the line editor has ended the line and gives the terminal its
+  // modes back before it starts cat; keys typed while it was still raw would not be a line).
+  it('cat, a line and ^D, twenty times: never Stopped, each line echoed back; a job that cannot start leaves the terminal to the shell', async () => {
+    startSandbox();
+    await waitFor('the prompt', (l) => prompts(l) === 1);
+    const stopped = (l: string[]): boolean => l.some((x) => x.includes('Stopped'));
+    const last = (l: string[], n: number): string[] => l.slice(-n);
+    const catOnce = async (i: number): Promise<void> => {
+      typeLine('cat');
+      let s = await waitFor(`cat started (${i})`, (l) => stopped(l) || (l[l.length - 1] === `${PROMPT} cat` && cursorRow() === l.length));
+      expect(stopped(s)).toBe(false);
+      typeLine(`line ${i}`);
+      s = await waitFor(`line ${i} echoed back`, (l) => stopped(l) || (last(l, 3).join('\n') === [`${PROMPT} cat`, `line ${i}`, `line ${i}`].join('\n') && cursorRow() === l.length));
+      expect(stopped(s)).toBe(false);
+      tmux('send-keys', '-t', PANE, 'C-d');
+      s = await waitFor(`the prompt after ^D (${i})`, (l) => stopped(l) || l[l.length - 1] === PROMPT);
+      expect(last(s, 4)).toEqual([`${PROMPT} cat`, `line ${i}`, `line ${i}`, PROMPT]);
+    };
+    for (let i = 1; i <= 20; i++) await catOnce(i);
+    // the spawn fails after handing over the terminal (the interpreter is missing): the shell takes it back
+    typeLine(`printf '#!/nonexistent\\n' > bad; chmod +x bad; ./bad`);
+    const s = await waitFor('./bad not found', (l) => l[l.length - 1] === PROMPT && l.some((x) => x.endsWith('./bad: not found')));
+    expect(last(s, 2)).toEqual([expect.stringMatching(/: \.\/bad: not found$/), PROMPT]);
+    await catOnce(21);
+    typeLine('exit');
+    await waitFor('posixbox to end', (l) => l.some((x) => x.startsWith('posixbox ended:')));
+  }, 120_000);
 });

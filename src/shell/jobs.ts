@@ -2,7 +2,9 @@
  * The job table and waiting (POSIX XCU 2.9.3.1, 2.11 job control). A job is the processes of one
  * pipeline or asynchronous list. With job control on (`set -m`, interactive shells) each job has
  * its own process group and a foreground job gets the terminal (tcsetpgrp) while it runs, as bash
- * does; a job stopped by ^Z is reported `[1]+  Stopped  cmd`. Statuses reaped early (by a WNOHANG
+ * does — handed over by posix_spawn itself (its tcsetpgrp), so the job owns the terminal from its
+ * first instruction and cannot read it from the background (SIGTTIN) before the shell gives it;
+ * a job stopped by ^Z is reported `[1]+  Stopped  cmd`. Statuses reaped early (by a WNOHANG
  * poll before a prompt) are kept so `wait` and job listings still see them.
  */
 import os, { OSError, termios } from 'posixbox/os';
@@ -28,6 +30,8 @@ export interface Job {
   /** Its death by a signal was reported by `wait`. */
   announced?: boolean;
   readonly background: boolean;
+  /** Its group is the terminal's foreground group already (given at its start, or by `fg`): foreground() need not give it. */
+  hasTerminal: boolean;
 }
 
 /** The shell's `$?` for a wait status. */
@@ -46,10 +50,10 @@ export class Jobs {
 
   constructor(private readonly sh: Shell) {}
 
-  add(pids: number[], pgid: number, text: string, background: boolean): Job {
+  add(pids: number[], pgid: number, text: string, background: boolean, hasTerminal = false): Job {
     const id = this.list.reduce((m, j) => Math.max(m, j.id), 0) + 1;
     const shown = this.sh.st.on('monitor') ? text : '';
-    const job: Job = { id, pgid, pids, statuses: pids.map(() => undefined), text: shown, state: 'Running', reported: false, background };
+    const job: Job = { id, pgid, pids, statuses: pids.map(() => undefined), text: shown, state: 'Running', reported: false, background, hasTerminal };
     this.list.push(job);
     this.touch(id);
     return job;
@@ -146,7 +150,8 @@ export class Jobs {
     // The terminal's modes as the shell had them: a job that stops or dies of a signal may leave
     // it raw or without echo (bash restores them then; one that exits keeps what it set, as `stty`).
     const modes = tty ? this.terminalModes() : undefined;
-    if (tty) this.setTerminal(job.pgid);
+    if (tty && !job.hasTerminal) this.setTerminal(job.pgid);
+    job.hasTerminal = false;
     let status: number;
     try {
       status = this.wait(job) ?? 0;
@@ -196,6 +201,20 @@ export class Jobs {
       termios.tcsetattr(0, TCSADRAIN, modes);
     } catch {
       /* the terminal went away */
+    }
+  }
+
+  /**
+   * Whether a foreground job started now is handed the terminal by posix_spawn: job control is
+   * on and the shell holds its controlling terminal on fd 0 (its group is the foreground group).
+   * A shell that does not (a `set -m` script run in the background) leaves it to foreground().
+   */
+  handsTerminal(): boolean {
+    if (!this.sh.st.on('monitor')) return false;
+    try {
+      return os.tcgetpgrp(0) === os.getpgrp();
+    } catch {
+      return false;
     }
   }
 

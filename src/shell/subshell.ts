@@ -22,7 +22,7 @@
 import os from 'posixbox/os';
 import type { Command, List } from './ast.js';
 import type { Shell } from './shell.js';
-import { SH_PATH, sigdefaults, spawnOrFail, type FileAction } from './exec/spawn.js';
+import { SH_PATH, sigdefaults, spawnOrFail, TERMINAL_FD, type FileAction } from './exec/spawn.js';
 
 export const STATE_FD = 63;
 const PIPE_CAPACITY = 65536;
@@ -85,8 +85,11 @@ export function restoreSnapshot(sh: Shell, s: Snapshot): List {
   return s.body;
 }
 
-/** Start a subshell process running `body` with the given file actions; returns its pid. */
-export function spawnSubshell(sh: Shell, body: List, actions: readonly FileAction[], pgid?: number): number {
+/**
+ * Start a subshell process running `body` with the given file actions, in group `pgid` (as
+ * SpawnOptions), given the terminal as it starts if `terminal`; returns its pid.
+ */
+export function spawnSubshell(sh: Shell, body: List, actions: readonly FileAction[], pgid?: number, terminal = false): number {
   const data = encoder.encode(JSON.stringify(snapshot(sh, body)));
   const [r, w] = os.pipe2(os.O_CLOEXEC);
   let pid: number;
@@ -96,6 +99,7 @@ export function spawnSubshell(sh: Shell, body: List, actions: readonly FileActio
     pid = spawnOrFail(SH_PATH, ['sh', '--subshell', String(STATE_FD)], sh.st.environ(), {
       file_actions: [...actions, ['dup2', r, STATE_FD]] as FileAction[],
       ...(pgid !== undefined ? { setpgroup: pgid } : {}),
+      ...(terminal ? { tcsetpgrp: TERMINAL_FD } : {}),
       setsigdef: sigdefaults(sh),
     });
     if (!early) {

@@ -52,7 +52,10 @@ function resume(sh: Shell, argv: string[], fg: boolean): number {
     const job = findJob(sh, spec, who);
     if (!sh.st.on('monitor')) throw fail(`${who}: job control not enabled`);
     sh.write(1, fg ? `${job.text}\n` : `[${job.id}] ${job.text} &\n`);
-    if (fg) sh.jobs.setTerminal(job.pgid);
+    if (fg) {
+      sh.jobs.setTerminal(job.pgid); // before SIGCONT: the job must not wake in the background
+      job.hasTerminal = true;
+    }
     try {
       os.killpg(job.pgid, 18);
     } catch {

@@ -3,8 +3,10 @@
  * two or more is a process: an external simple command is spawned directly (its words expanded
  * by this shell, its redirections as file actions after the pipe's); any other element (a
  * builtin, a function, a compound command, a word whose expansion has side effects) runs in a
- * subshell process (subshell.ts). An asynchronous list is started the same way and not waited
- * for; without job control its standard input is /dev/null.
+ * subshell process (subshell.ts). Under job control the first process started makes the job's
+ * group (and, in the foreground, takes the terminal as it starts); the rest join it. An
+ * asynchronous list is started the same way and not waited for; without job control its
+ * standard input is /dev/null.
  */
 import os, { signal } from 'posixbox/os';
 import type { AndOr, Command, Pipeline, Word, WordPart } from '../ast.js';
@@ -86,6 +88,8 @@ function spawnPipeline(sh: Shell, cmds: readonly Command[], firstActions: readon
   const immediate: (number | undefined)[] = [];
   let prev = -1;
   let pgid: number | undefined = sh.st.on('monitor') ? 0 : undefined;
+  const handing = !background && sh.jobs.handsTerminal();
+  let handed = false;
   for (let i = 0; i < cmds.length; i++) {
     let r = -1;
     let w = -1;
@@ -94,11 +98,12 @@ function spawnPipeline(sh: Shell, cmds: readonly Command[], firstActions: readon
     if (prev >= 0) acts.push(['dup2', prev, 0]);
     if (w >= 0) acts.push(['dup2', w, 1]);
     try {
-      const got = startElement(sh, cmds[i]!, acts, pgid);
+      const terminal = handing && pgid === 0;
+      const got = startElement(sh, cmds[i]!, acts, pgid, terminal);
       if (typeof got === 'number') {
         pids.push(got);
         immediate.push(undefined);
-        if (pgid === 0) pgid = got;
+        if (pgid === 0) { pgid = got; handed = terminal; }
       } else {
         pids.push(-1);
         immediate.push(got.status);
@@ -110,16 +115,18 @@ function spawnPipeline(sh: Shell, cmds: readonly Command[], firstActions: readon
     prev = r;
   }
   const real = pids.find((p) => p > 0) ?? 0;
-  const job = sh.jobs.add(pids, real, text, background);
+  const job = sh.jobs.add(pids, real, text, background, handed);
   immediate.forEach((s, k) => { if (s !== undefined) job.statuses[k] = (s & 0xff) << 8; });
   return job;
 }
 
 /**
- * Start one command as a process with the given file actions: an external simple command
- * directly, anything else in a subshell. Returns the pid, or the status if nothing was started.
+ * Start one command as a process with the given file actions, in group `pgid` (as SpawnOptions),
+ * given the terminal as it starts if `terminal`: an external simple command directly, anything
+ * else in a subshell. Returns the pid, or the status if nothing was started.
  */
-export function startElement(sh: Shell, c: Command, acts: readonly FileAction[], pgid: number | undefined): number | { status: number } {
+export function startElement(sh: Shell, c: Command, acts: readonly FileAction[], pgid: number | undefined,
+  terminal = false): number | { status: number } {
   if (c.t === 'simple' && directCandidate(sh, c.words, c.assigns.map((a) => a.value))) {
     sh.st.lineno = c.line;
     let argv: string[];
@@ -146,7 +153,7 @@ export function startElement(sh: Shell, c: Command, acts: readonly FileAction[],
       }
       const found = findCommand(sh, name, env.get('PATH'));
       const got = 'error' in found ? found
-        : spawnCommand(sh, found.path, argv, sh.st.environ(env), [...acts, ...actions(p)], pgid === undefined ? {} : { pgid });
+        : spawnCommand(sh, found.path, argv, sh.st.environ(env), [...acts, ...actions(p)], pgid === undefined ? {} : { pgid, terminal });
       if (typeof got === 'number') { closeAll(p); return got; }
       const pipeSteps = acts.flatMap((a): Step[] => (a[0] === 'dup2' ? [{ op: 'dup', from: a[1], to: a[2] }] : []));
       reportWith(sh, { steps: [...pipeSteps, ...p.steps], opened: p.opened }, got.error);
@@ -156,7 +163,7 @@ export function startElement(sh: Shell, c: Command, acts: readonly FileAction[],
   // `( list )` as a process is already a subshell: run its list there (as a group), not in a third process
   const cmd: Command = c.t === 'subshell' ? { t: 'group', body: c.body, redirs: c.redirs, line: c.line } : c;
   const body = [{ first: { bang: false, cmds: [cmd] }, rest: [], bg: false, text: '' }];
-  return spawnSubshell(sh, body, acts, pgid);
+  return spawnSubshell(sh, body, acts, pgid, terminal);
 }
 
 /** Whether a simple command can be expanded here and spawned directly: a plain external name, no side effects. */

@@ -90,8 +90,9 @@ function runSubshellCommand(sh: Shell, c: Compound & { t: 'subshell' }): number 
     return withRedirsOrStatus(sh, c.redirs, () => runInPlace(sh, c.body));
   }
   const body: List = [{ first: { bang: false, cmds: [{ t: 'group', body: c.body, redirs: c.redirs, line: c.line }] }, rest: [], bg: false, text: '' }];
-  const pid = spawnSubshell(sh, body, [], sh.st.on('monitor') ? 0 : undefined);
-  const job = sh.jobs.add([pid], pid, '', false);
+  const terminal = sh.jobs.handsTerminal();
+  const pid = spawnSubshell(sh, body, [], sh.st.on('monitor') ? 0 : undefined, terminal);
+  const job = sh.jobs.add([pid], pid, '', false, terminal);
   return sh.jobs.foreground(job);
 }
 

@@ -151,14 +151,15 @@ export function runExternal(sh: Shell, argv: string[], values: Map<string, strin
     return e.status;
   }
   const found = findCommand(sh, argv[0]!, pathVar ?? values.get('PATH'));
+  const terminal = !('error' in found) && sh.jobs.handsTerminal();
   const got = 'error' in found ? found
-    : spawnCommand(sh, found.path, argv, sh.st.environ(values), actions(p), sh.st.on('monitor') ? { pgid: 0 } : {});
+    : spawnCommand(sh, found.path, argv, sh.st.environ(values), actions(p), sh.st.on('monitor') ? { pgid: 0, terminal } : {});
   if (typeof got !== 'number') {
     reportWith(sh, p, got.error);
     return got.status;
   }
   closeAll(p);
-  const job = sh.jobs.add([got], got, argv.join(' '), false);
+  const job = sh.jobs.add([got], got, argv.join(' '), false, terminal);
   return sh.jobs.foreground(job);
 }
 

@@ -1,9 +1,10 @@
 /**
  * Starting external commands (POSIX XCU 2.9.1.1 Command Search and Execution): the PATH search
  * (remembered in the hash table), then posix_spawn with the redirections as file actions, in a
- * new process group under job control, with the signals the shell catches or ignores for itself
- * set back to default. A file the kernel cannot execute (ENOEXEC) runs as a shell script, as
- * POSIX asks. Failures are dash's: `foo: not found` (127), `foo: Permission denied` (126), and
+ * new process group under job control (a foreground job's group made the terminal's foreground
+ * group by the spawn itself: posix_spawn's tcsetpgrp), with the signals the shell catches or
+ * ignores for itself set back to default. A file the kernel cannot execute (ENOEXEC) runs as a
+ * shell script, as POSIX asks. Failures are dash's: `foo: not found` (127), `foo: Permission denied` (126), and
  * a process that cannot be made (EAGAIN at RLIMIT_NPROC, ENOMEM) is dash's fatal `Cannot fork`.
  */
 import os, { OSError } from 'posixbox/os';
@@ -57,7 +58,12 @@ export function findCommand(sh: Shell, name: string, pathVar?: string): Found {
 export interface SpawnOptions {
   /** Process group: undefined = the shell's, 0 = a new one led by the child, else that group. */
   readonly pgid?: number;
+  /** Make the child's group the foreground group of the terminal on fd 0 before it runs (Jobs.handsTerminal). */
+  readonly terminal?: boolean;
 }
+
+/** The terminal on fd 0, which job control hands to foreground jobs. */
+export const TERMINAL_FD = 0;
 
 /** Signals the shell has changed for itself that a command must get back at their defaults. */
 export function sigdefaults(sh: Shell): number[] {
@@ -67,10 +73,31 @@ export function sigdefaults(sh: Shell): number[] {
   return out;
 }
 
+/**
+ * posix_spawn. One that fails after handing over the terminal (a program that cannot be loaded,
+ * say its `#!` interpreter is missing) leaves it to a group that never ran, as on Linux: the
+ * shell takes it back (it ignores SIGTTOU, so it may from the background).
+ */
+function spawnKeepingTerminal(...args: Parameters<typeof os.posix_spawn>): number {
+  try {
+    return os.posix_spawn(...args);
+  } catch (e) {
+    const fd = args[3]?.tcsetpgrp;
+    if (fd !== undefined) {
+      try {
+        os.tcsetpgrp(fd, os.getpgrp());
+      } catch {
+        /* the terminal went away */
+      }
+    }
+    throw e;
+  }
+}
+
 /** posix_spawn, with dash's `sh: LINE: Cannot fork` (status 2, fatal) when no process can be made. */
 export function spawnOrFail(...args: Parameters<typeof os.posix_spawn>): number {
   try {
-    return os.posix_spawn(...args);
+    return spawnKeepingTerminal(...args);
   } catch (e) {
     if (e instanceof OSError && (e.errno === EAGAIN || e.errno === ENOMEM)) throw new ShellError('Cannot fork', 2);
     throw e;
@@ -86,6 +113,7 @@ export function spawnCommand(sh: Shell, path: string, argv: readonly string[], e
   const opts = {
     file_actions: actions as FileAction[],
     ...(o.pgid !== undefined ? { setpgroup: o.pgid } : {}),
+    ...(o.terminal ? { tcsetpgrp: TERMINAL_FD } : {}),
     setsigdef: sigdefaults(sh),
   };
   try {
@@ -94,7 +122,7 @@ export function spawnCommand(sh: Shell, path: string, argv: readonly string[], e
     if (!(e instanceof OSError)) throw e;
     if (e.errno === ENOEXEC) {
       try {
-        return os.posix_spawn(SH_PATH, ['sh', path, ...argv.slice(1)], env, opts);
+        return spawnKeepingTerminal(SH_PATH, ['sh', path, ...argv.slice(1)], env, opts);
       } catch (e2) {
         if (!(e2 instanceof OSError)) throw e2;
         return { error: `${argv[0]}: ${e2.strerror}`, status: 126 };
