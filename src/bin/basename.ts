@@ -4,7 +4,7 @@
  * -a), -z (--zero: end each output with NUL). Trailing slashes go first; a name of only slashes is
  * `/`; the suffix is removed only if something is left and the result is not `/`.
  */
-import { out, program, quote, UsageError } from './lib.js';
+import { program, quote, UsageError } from './lib.js';
 
 function base(name: string, suffix: string | undefined): string {
   const stripped = name.replace(/\/+$/, '');
@@ -18,7 +18,7 @@ export const main = program('basename', {
   about: 'Print NAME with any leading directory components removed. If specified, also remove a trailing SUFFIX.',
   short: 'as:z',
   long: { multiple: 'a', 'suffix=': 's', zero: 'z' },
-}, (_t, a) => {
+}, (t, a) => {
   const ops = a.operands;
   if (ops.length === 0) throw new UsageError('missing operand');
   let suffix = a.last('s');
@@ -26,6 +26,6 @@ export const main = program('basename', {
   if (!multiple && ops.length > 2) throw new UsageError(`extra operand ${quote(ops[2]!)}`);
   const names = multiple ? ops : [ops[0]!];
   if (!multiple) suffix = ops[1];
-  out(names.map((n) => base(n, suffix) + (a.has('z') ? '\0' : '\n')).join(''));
+  t.stdout.write(names.map((n) => base(n, suffix) + (a.has('z') ? '\0' : '\n')).join(''));
   return 0;
 });

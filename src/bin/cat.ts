@@ -7,7 +7,7 @@
  * is output file" check.
  */
 import os from 'posixbox/os';
-import { concatBytes, out, program, quotef, reason } from './lib.js';
+import { concatBytes, program, quotef, reason } from './lib.js';
 
 const CHUNK = 65536;
 const encoder = new TextEncoder();
@@ -73,7 +73,12 @@ export const main = program('cat', {
     try {
       if (name !== '-') fd = os.open(name, os.O_RDONLY);
       try {
-        for (let b = os.read(fd, CHUNK); b.length > 0; b = os.read(fd, CHUNK)) out(filter ? filter(b) : b);
+        // What was read is written before the next read, as GNU cat never holds output while
+        // it waits for input (`tail -f log | cat`, a terminal).
+        for (let b = os.read(fd, CHUNK); b.length > 0; b = os.read(fd, CHUNK)) {
+          t.stdout.write(filter ? filter(b) : b);
+          t.stdout.flush();
+        }
       } finally {
         if (fd !== 0) os.close(fd);
       }

@@ -8,7 +8,7 @@
  *   -f, --silent, --quiet  no error messages (the status still says)
  */
 import os, { OSError, stat } from 'posixbox/os';
-import { Fatal, out, program, quote, quoteaf, quotef, reason, UsageError, type Args, type Tool } from './lib.js';
+import { Fatal, program, quote, quoteaf, quotef, reason, UsageError, type Args, type Tool } from './lib.js';
 import { adjustMode, compileMode, permString, type ModeChanges } from './lib/mode.js';
 
 const ENOENT = 2;
@@ -54,7 +54,7 @@ function chmod(t: Tool, a: Args, optionMode: string): number {
   const quiet = a.has('f');
   const warn = (msg: string): void => { if (!quiet) t.warn(msg); };
   const describe = (msg: string, changed: boolean): void => {
-    if (a.has('v') || (a.has('c') && changed)) out(`${msg}\n`);
+    if (a.has('v') || (a.has('c') && changed)) t.stdout.write(`${msg}\n`);
   };
   const octal = (m: number): string => `${(m & 0o7777).toString(8).padStart(4, '0')} (${permString(m)})`;
   let ok = true;

@@ -8,7 +8,7 @@
  */
 import { OSError } from 'posixbox/os';
 import { program, quoteaf, quotef, reason, UsageError } from './lib.js';
-import { argBin, closeIn, openIn, Out, readLines } from './lib/textio.js';
+import { argBin, closeIn, openIn, readLines } from './lib/textio.js';
 
 interface Range { lo: number; hi: number }
 
@@ -100,7 +100,7 @@ export const main = program('cut', {
   const outText = a.last('output-delimiter');
   const outDelim = outText === undefined ? (fields ? delim || '\t' : '') : argBin(outText);
   const sep = a.has('z') ? '\0' : '\n';
-  const w = new Out();
+  const w = t.stdout;
   const cutLine = (line: string): string | undefined => {
     if (!fields) return pick([...line], ranges).map((p) => p.join('')).join(outDelim);
     const d = delim === '' ? '\0' : delim;
@@ -120,17 +120,15 @@ export const main = program('cut', {
     try {
       for (const { text } of readLines(fd, sep)) {
         const r = cutLine(text);
-        if (r !== undefined) w.write(`${r}${sep}`);
+        if (r !== undefined) w.writeBin(`${r}${sep}`);
       }
     } catch (e) {
       if (!(e instanceof OSError)) throw e;
-      w.flush();
       t.warn(`${quotef(name)}: ${e.strerror}`);
       status = 1;
     } finally {
       closeIn(fd);
     }
   }
-  w.flush();
   return status;
 });

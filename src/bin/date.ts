@@ -12,7 +12,7 @@
  *   date MMDDhhmm[[CC]YY][.ss]  set the clock: only root may, and the kernel has no call to do it
  */
 import os, { time } from 'posixbox/os';
-import { Fatal, out, program, quote, reason, UsageError } from './lib.js';
+import { Fatal, program, quote, reason, UsageError } from './lib.js';
 import { parseDate, type Instant } from './lib/dateparse.js';
 
 const EPERM = 1, ENOSYS = 38;
@@ -99,7 +99,7 @@ const run = program('date', {
     throw new Fatal('multiple output formats specified');
   }
   const tm = { ...time.localtime(when.sec), nsec: when.nsec };
-  out(`${time.strftime(fmt ?? '%a %b %e %H:%M:%S %Z %Y', tm)}\n`);
+  t.stdout.write(`${time.strftime(fmt ?? '%a %b %e %H:%M:%S %Z %Y', tm)}\n`);
   return status;
 });
 

@@ -2,7 +2,7 @@
  * dirname — strip the last component from each name, as coreutils dirname (gnulib dir_len):
  * `a/b/` → `a`, `a` → `.`, `/` → `/`, `//a//b//` → `//a`. -z (--zero): end each with NUL.
  */
-import { out, program, UsageError } from './lib.js';
+import { program, UsageError } from './lib.js';
 
 function dir(name: string): string {
   let base = 0;
@@ -19,8 +19,8 @@ export const main = program('dirname', {
   about: 'Output each NAME with its last non-slash component and trailing slashes removed; if NAME contains no /\'s, output \'.\' (meaning the current directory).',
   short: 'z',
   long: { zero: 'z' },
-}, (_t, a) => {
+}, (t, a) => {
   if (a.operands.length === 0) throw new UsageError('missing operand');
-  out(a.operands.map((n) => dir(n) + (a.has('z') ? '\0' : '\n')).join(''));
+  t.stdout.write(a.operands.map((n) => dir(n) + (a.has('z') ? '\0' : '\n')).join(''));
   return 0;
 });

@@ -4,7 +4,7 @@
  * -n: no newline; -e: interpret \\ \a \b \c \e \f \n \r \t \v \0NNN \NNN \xHH (\c: stop all
  * output here); -E: do not (the default). An unknown escape is printed as it stands.
  */
-import { concatBytes, reason, soleHelpOrVersion, tool, writeAll } from './lib.js';
+import { concatBytes, entry, soleHelpOrVersion } from './lib.js';
 
 const encoder = new TextEncoder();
 const SIMPLE: Record<string, number> = { '\\': 92, a: 7, b: 8, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11 };
@@ -59,11 +59,5 @@ export function main(argv: string[]): number {
     else parts.push(encoder.encode(word));
   });
   if (newline && more) parts.push(Uint8Array.of(10));
-  try {
-    writeAll(1, concatBytes(parts));
-  } catch (e) {
-    tool(argv[0] || 'echo').warn(`write error: ${reason(e)}`);
-    return 1;
-  }
-  return 0;
+  return entry(argv[0] || 'echo', (t) => (t.stdout.write(concatBytes(parts)), 0));
 }

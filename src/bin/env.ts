@@ -8,7 +8,8 @@
  * Options stop at the first operand. Errors are status 125, as env's own failures are there.
  */
 import os, { OSError } from 'posixbox/os';
-import { Fatal, out, program, quote, UsageError } from './lib.js';
+import { Fatal, program, quote, UsageError } from './lib.js';
+import { execvp } from './lib/children.js';
 
 const ENOENT = 2;
 
@@ -18,7 +19,7 @@ export const main = program('env', {
   short: '+i0u:',
   long: { 'ignore-environment': 'i', null: '0', 'unset=': 'u' },
   failure: 125,
-}, (_t, a) => {
+}, (t, a) => {
   const env = new Map(os.environ);
   const operands = [...a.operands];
   if (a.has('i') || operands[0] === '-') env.clear();
@@ -37,13 +38,13 @@ export const main = program('env', {
     if (a.has('0')) throw new UsageError('cannot specify --null (-0) with command');
     const [cmd, ...args] = operands as [string, ...string[]];
     try {
-      os.execvpe(cmd, [cmd, ...args], env); // replaces this program; returns only by failing
+      execvp(t.stdout, cmd, [cmd, ...args], env); // replaces this program; returns only by failing
     } catch (e) {
       if (!(e instanceof OSError)) throw e;
       throw new Fatal(`${quote(cmd)}: ${e.strerror}`, e.errno === ENOENT ? 127 : 126);
     }
   }
   const end = a.has('0') ? '\0' : '\n';
-  out([...env].map(([k, v]) => `${k}=${v}${end}`).join(''));
+  t.stdout.write([...env].map(([k, v]) => `${k}=${v}${end}`).join(''));
   return 0;
 });

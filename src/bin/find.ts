@@ -10,7 +10,8 @@
  * -printf is lib/findprintf.ts. Not done: -fprint, -ls, -ok, -execdir, -regex, -newerXY, -samefile, -xtype.
  */
 import os, { OSError, stat } from 'posixbox/os';
-import { Fatal, reason, tool, writeAll } from './lib.js';
+import { entry, Fatal, reason, WriteError, type OutStream, type Tool } from './lib.js';
+import { spawnp } from './lib/children.js';
 import { parseExpression, type Entry, type Walk } from './lib/findexpr.js';
 
 type Stat = ReturnType<typeof os.stat>;
@@ -27,16 +28,17 @@ class Finder implements Walk {
   quitting = false;
   private readonly queued: string[][];
 
-  constructor(private readonly warn: (m: string) => void, private readonly cmds: readonly string[][]) {
+  constructor(private readonly out: OutStream, private readonly warn: (m: string) => void, private readonly cmds: readonly string[][]) {
     this.queued = cmds.map(() => []);
   }
 
   print(text: string): void {
     if (this.quitting) return;
     try {
-      writeAll(1, text);
+      this.out.write(text);
     } catch (e) {
-      this.fail(`write error: ${reason(e)}`);
+      if (!(e instanceof WriteError)) throw e;
+      this.fail(`write error: ${e.message}`);
       this.quitting = true;
     }
   }
@@ -53,7 +55,7 @@ class Finder implements Walk {
   run(argv: readonly string[]): boolean {
     let pid: number;
     try {
-      pid = os.posix_spawnp(argv[0]!, argv);
+      pid = spawnp(this.out, argv);
     } catch (e) {
       this.fail(`${quoted(argv[0]!)}: ${reason(e)}`);
       return false;
@@ -156,8 +158,10 @@ function walk(f: Finder, o: Options, start: string, path: string, name: string, 
 const startName = (p: string): string => (/^\/+$/.test(p) ? '/' : p.replace(/\/+$/, '').split('/').pop()!);
 
 export function main(argv: string[]): number {
-  const t = tool(argv[0] || 'find');
-  const args = argv.slice(1);
+  return entry(argv[0] || 'find', (t) => find(t, argv.slice(1)));
+}
+
+function find(t: Tool, args: readonly string[]): number {
   let follow: Options['follow'] = 'P';
   let i = 0;
   for (; i < args.length; i++) {
@@ -166,7 +170,7 @@ export function main(argv: string[]): number {
     else if (a === '--') { i++; break; } else break;
   }
   if (args[i] === '--help') {
-    try { writeAll(1, 'Usage: find [-H] [-L] [-P] [path...] [expression]\n'); } catch { return 1; }
+    t.stdout.write('Usage: find [-H] [-L] [-P] [path...] [expression]\n');
     return 0;
   }
   const paths: string[] = [];
@@ -177,7 +181,7 @@ export function main(argv: string[]): number {
   }
   try {
     const { pred, globals } = parseExpression(args.slice(i), (m) => t.warn(m));
-    const f = new Finder((m) => t.warn(m), globals.batches);
+    const f = new Finder(t.stdout, (m) => t.warn(m), globals.batches);
     const o: Options = { follow, maxdepth: globals.maxdepth, mindepth: globals.mindepth, depthFirst: globals.depthFirst, pred };
     for (const p of paths.length ? paths : ['.']) {
       if (f.quitting) break;

@@ -15,8 +15,8 @@
  * JavaScript's own regular expressions (close to Perl's).
  */
 import os, { OSError } from 'posixbox/os';
-import { getopt, reason, tool, UsageError, writeAll, type Args, type Tool } from './lib.js';
-import { argBin, closeIn, openIn, Out, readAll, toBin } from './lib/textio.js';
+import { entry, getopt, reason, UsageError, type Args, type Tool } from './lib.js';
+import { argBin, closeIn, openIn, readAll, toBin } from './lib/textio.js';
 import { grepMatcher, RegexError, type Matcher } from './lib/grepmatch.js';
 import { Quit, searchPath, type Options } from './lib/grepsearch.js';
 
@@ -89,9 +89,9 @@ function run(t: Tool, argv: string[]): number {
     os.writeAll(2, USAGE + TRY);
     return 2;
   }
-  const w = new Out((b) => writeAll(1, b));
-  if (a.has('help')) return w.write(`Usage: ${t.name} ${SPEC.usage}\n${SPEC.about}\n`), w.flush(), 0;
-  if (a.has('version')) return w.write('grep (posixbox) 0.1.0\n'), w.flush(), 0;
+  const w = t.stdout;
+  if (a.has('help')) return w.write(`Usage: ${t.name} ${SPEC.usage}\n${SPEC.about}\n`), 0;
+  if (a.has('version')) return w.write('grep (posixbox) 0.1.0\n'), 0;
   const patterns: string[] = [];
   let fromOptions = false;
   for (const [k, v] of a.opts) {
@@ -167,16 +167,18 @@ function run(t: Tool, argv: string[]): number {
     if (e instanceof Quit) return 0;
     throw e;
   }
-  w.flush();
   return error ? 2 : selected ? 0 : 1;
 }
 
+const writeError = (t: Tool, message: string): number => (t.warn(`write error: ${message}`), 2);
+
 export function main(argv: string[]): number {
-  const t = tool(argv[0] || 'grep');
-  try {
-    return run(t, argv);
-  } catch (e) {
-    if (e instanceof OSError) return t.warn(`write error: ${e.strerror}`), 2;
-    throw e;
-  }
+  return entry(argv[0] || 'grep', (t) => {
+    try {
+      return run(t, argv);
+    } catch (e) {
+      if (e instanceof OSError) return writeError(t, e.strerror);
+      throw e;
+    }
+  }, { writeError: (t, e) => writeError(t, e.message) });
 }

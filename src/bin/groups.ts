@@ -2,7 +2,7 @@
  * groups — print the groups of the process, or of each USER (`alice : alice users`), as
  * coreutils groups: the real group first, then the effective one if it differs, then the rest.
  */
-import { out, program, quote } from './lib.js';
+import { program, quote } from './lib.js';
 import { groupIds, groupName, processIds, userIds } from './lib/ids.js';
 
 export const main = program('groups', {
@@ -17,7 +17,7 @@ export const main = program('groups', {
     status = 1;
     return String(g);
   }).join(' ');
-  if (a.operands.length === 0) out(`${names(groupIds(processIds()))}\n`);
+  if (a.operands.length === 0) t.stdout.write(`${names(groupIds(processIds()))}\n`);
   for (const user of a.operands) {
     const ids = userIds(user, false);
     if (!ids) {
@@ -25,7 +25,7 @@ export const main = program('groups', {
       status = 1;
       continue;
     }
-    out(`${user} : ${names(groupIds(ids))}\n`);
+    t.stdout.write(`${user} : ${names(groupIds(ids))}\n`);
   }
   return status;
 });

@@ -5,7 +5,7 @@
  * a blank line between), -z lines ending in NUL. `-` is standard input (`standard input` in the
  * header). Status 1 if any file could not be read.
  */
-import { Fatal, out, program, quoteaf } from './lib.js';
+import { Fatal, program, quoteaf, type OutStream } from './lib.js';
 import { eachFile, parseSize, readAll } from './lib/textio.js';
 import os from 'posixbox/os';
 
@@ -58,8 +58,8 @@ const run = program('head', {
   }
   const eol = a.has('z') ? 0 : 10;
   return eachFile(t, a, (fd) => {
-    if (allBut) out(cut(readAll(fd), count, allBut, lines, eol));
-    else copyFirst(fd, count, lines, eol);
+    if (allBut) t.stdout.write(cut(readAll(fd), count, allBut, lines, eol));
+    else copyFirst(t.stdout, fd, count, lines, eol);
   });
 });
 
@@ -67,13 +67,13 @@ const run = program('head', {
  * Copy the first n bytes or lines of fd to stdout, reading no further than needed (so that
  * `yes | head -n 2` ends).
  */
-function copyFirst(fd: number, n: bigint, lines: boolean, eol: number): void {
+function copyFirst(out: OutStream, fd: number, n: bigint, lines: boolean, eol: number): void {
   let left = n;
   while (left > 0n) {
     const b = os.read(fd, !lines && left < 65536n ? Number(left) : 65536);
     if (b.length === 0) break;
     if (!lines) {
-      out(b.slice());
+      out.write(b);
       left -= BigInt(b.length);
       continue;
     }
@@ -81,7 +81,7 @@ function copyFirst(fd: number, n: bigint, lines: boolean, eol: number): void {
     for (let i = 0; i < b.length; i++) {
       if (b[i] === eol && --left === 0n) { end = i + 1; break; }
     }
-    out(b.slice(0, end));
+    out.write(b.subarray(0, end));
     if (end < b.length) unread(fd, b.length - end);
   }
 }

@@ -6,7 +6,7 @@
  *   -u, -g, -G only the (effective) uid, gid, or all group ids;  -n names;  -r real ids;
  *   -z         NUL instead of space and newline;  -a ignored;  -Z fails (no SELinux)
  */
-import { Fatal, out, program, quote } from './lib.js';
+import { Fatal, program, quote } from './lib.js';
 import { groupIds, groupName, processIds, userIds, userName, type Ids } from './lib/ids.js';
 
 export const main = program('id', {
@@ -51,7 +51,7 @@ export const main = program('id', {
       : only[0] === 'g' ? show(real ? ids.rgid : ids.egid, 'group')
         : only[0] === 'G' ? groupIds(ids).map((g) => show(g, 'group')).join(zero ? '\0' : ' ')
           : full(ids);
-    out(line + (zero ? '\0' : '\n'));
+    t.stdout.write(line + (zero ? '\0' : '\n'));
   }
   return status;
 });

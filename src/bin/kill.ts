@@ -6,7 +6,7 @@
  * is then 1. `%job` is the shell's (its builtin). -n NUM is the shells' spelling, taken too.
  */
 import os, { OSError, signal } from 'posixbox/os';
-import { out, writeAll } from './lib.js';
+import { entry, writeAll, type Tool } from './lib.js';
 
 const COUNT = 31;
 const ALIAS: ReadonlyMap<string, string> = new Map([['IO', 'POLL'], ['CLD', 'CHLD'], ['IOT', 'ABRT']]);
@@ -35,7 +35,11 @@ const USAGE = '\nUsage:\n kill [options] <pid> [...]\n\nOptions:\n <pid> [...]  
   + ' -L, --table            list the signal names in a table\n';
 
 export function main(argv: string[]): number {
-  const me = argv[0] || 'kill';
+  return entry(argv[0] || 'kill', (t) => kill(t, argv));
+}
+
+function kill(t: Tool, argv: readonly string[]): number {
+  const me = t.name;
   const err = (m: string): void => { try { writeAll(2, `${me}: ${m}\n`); } catch { /* nowhere */ } };
   const usage = (): number => { try { writeAll(2, USAGE); } catch { /* nowhere */ } return 1; };
   let sig = 15;
@@ -48,7 +52,7 @@ export function main(argv: string[]): number {
       const what = a.startsWith('--list=') ? a.slice(7) : args[i + 1];
       if (what === undefined) {
         const names = Array.from({ length: COUNT }, (_, k) => nameOf(k + 1));
-        out(`${names.slice(0, 16).join(' ')}\n${names.slice(16).join(' ')}\n`);
+        t.stdout.write(`${names.slice(0, 16).join(' ')}\n${names.slice(16).join(' ')}\n`);
         return 0;
       }
       const n = numberOf(what);
@@ -56,13 +60,13 @@ export function main(argv: string[]): number {
         err(`unknown signal name ${what}`);
         return 1;
       }
-      out(`${/^\d+$/.test(what) ? nameOf(n) : n}\n`);
+      t.stdout.write(`${/^\d+$/.test(what) ? nameOf(n) : n}\n`);
       return 0;
     }
     if (a === '-L' || a === '--table') {
       let text = '';
       for (let n = 1; n <= COUNT; n++) text += n % 7 === 0 ? `${String(n).padStart(2)} ${nameOf(n)}\n` : `${String(n).padStart(2)} ${nameOf(n).padEnd(8)}`;
-      out(`${text}\n`);
+      t.stdout.write(`${text}\n`);
       return 0;
     }
     if (a === '-s' || a === '--signal' || a === '-n') {

@@ -7,12 +7,16 @@
  *     (t, a) => { ...; return status; });
  *
  * The name in messages is argv[0], as coreutils' program_name is (`/bin/pwd: invalid option -- 'x'`).
+ * Standard output is `t.stdout`, buffered as C's stdio buffers it (lib/stdio.ts): made per process
+ * by entry() (which program() uses) and flushed when the program ends.
  */
 import os, { OSError } from 'posixbox/os';
 import { getopt, UsageError, type Args, type Spec } from './lib/getopt.js';
+import { OutStream, WriteError } from './lib/stdio.js';
 
 export { quote, quoteaf, quotef } from './lib/quote.js';
 export { Args, getopt, UsageError, type Spec } from './lib/getopt.js';
+export { BLOCK, OutStream, WriteError } from './lib/stdio.js';
 
 const encoder = new TextEncoder();
 const VERSION = '0.1.0';
@@ -24,13 +28,20 @@ export class Fatal extends Error {
   }
 }
 
-/** Standard output failed (coreutils' close_stdout reports it as `name: write error: …`). */
-class WriteError extends Error {}
-
 export interface Tool {
   readonly name: string;
-  /** `name: message` on stderr (never throws). */
+  /** Standard output, buffered; entry() flushes it at exit. */
+  readonly stdout: OutStream;
+  /** `name: message` on stderr, standard output flushed first as gnulib's error() does (never throws). */
   warn(message: string): void;
+}
+
+/** How entry() runs a program. */
+export interface EntryOptions {
+  /** Report a write error on standard output; returns the exit status (default `name: write error: …`, 1). */
+  readonly writeError?: (t: Tool, e: WriteError) => number;
+  /** Diagnostics leave standard output held, as GNU sed's (which do not flush stdout) do. */
+  readonly warnKeepsStdout?: boolean;
 }
 
 /** write(2) until every byte is out; throws OSError. */
@@ -40,15 +51,6 @@ export function writeAll(fd: number, data: string | Uint8Array): void {
     const n = os.write(fd, b);
     if (n <= 0) throw new OSError(5, 'write');
     b = b.subarray(n);
-  }
-}
-
-/** Write to standard output; a failure ends the program with `name: write error: …`, status 1. */
-export function out(data: string | Uint8Array): void {
-  try {
-    writeAll(1, data);
-  } catch (e) {
-    throw e instanceof OSError ? new WriteError(e.strerror) : e;
   }
 }
 
@@ -71,13 +73,37 @@ export function soleHelpOrVersion(name: string, spec: Spec, argv: readonly strin
   return true;
 }
 
-export function tool(name: string): Tool {
+/** A Tool with its own standard output buffer: make one per process (entry() does). */
+export function tool(name: string, warnKeepsStdout = false): Tool {
+  const stdout = new OutStream(1);
   return {
     name,
+    stdout,
     warn(message) {
+      if (!warnKeepsStdout) stdout.drain();
       try { writeAll(2, `${name}: ${message}\n`); } catch { /* nowhere left to report */ }
     },
   };
+}
+
+const writeErrorReport = (t: Tool, e: WriteError): number => (t.warn(`write error: ${e.message}`), 1);
+
+/**
+ * A program's main: its Tool, then `body`; standard output is flushed when body returns and when
+ * it throws (an error or sys.exit on its way out), as exit() flushes stdio. A WriteError, from
+ * body or from that last flush, is reported by `o.writeError` (coreutils' close_stdout).
+ */
+export function entry(name: string, body: (t: Tool) => number, o: EntryOptions = {}): number {
+  const t = tool(name, o.warnKeepsStdout);
+  try {
+    const status = body(t);
+    t.stdout.flush();
+    return status;
+  } catch (e) {
+    if (e instanceof WriteError) return (o.writeError ?? writeErrorReport)(t, e);
+    t.stdout.drain();
+    throw e;
+  }
 }
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
@@ -88,12 +114,11 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 export function program(name: string, spec: Spec, body: (t: Tool, a: Args) => number): (argv: string[]) => number {
-  return (argv) => {
-    const t = tool(argv[0] || name);
+  return (argv) => entry(argv[0] || name, (t) => {
     try {
       const a = getopt(argv.slice(1), spec);
-      if (a.has('help')) return out(`Usage: ${t.name} ${spec.usage}\n${spec.about}\n`), 0;
-      if (a.has('version')) return out(`${name} (posixbox) ${VERSION}\n`), 0;
+      if (a.has('help')) return t.stdout.write(`Usage: ${t.name} ${spec.usage}\n${spec.about}\n`), 0;
+      if (a.has('version')) return t.stdout.write(`${name} (posixbox) ${VERSION}\n`), 0;
       return body(t, a);
     } catch (e) {
       if (e instanceof UsageError) {
@@ -102,10 +127,9 @@ export function program(name: string, spec: Spec, body: (t: Tool, a: Args) => nu
         return spec.failure ?? 1;
       }
       if (e instanceof Fatal) return t.warn(e.message), e.status;
-      if (e instanceof WriteError) return t.warn(`write error: ${e.message}`), 1;
       throw e;
     }
-  };
+  });
 }
 
 /** Whether the last component of `path` is `.` or `..` (trailing slashes ignored). */

@@ -7,7 +7,7 @@
  *   -v, --verbose          `'link' -> 'target'` (or `=>` for a hard link) on stdout
  */
 import os, { OSError, stat } from 'posixbox/os';
-import { out, program, quoteaf, quotef, reason, UsageError, Fatal, type Tool } from './lib.js';
+import { program, quoteaf, quotef, reason, UsageError, Fatal, type Tool } from './lib.js';
 
 const ENOENT = 2, ENOTDIR = 20, EEXIST = 17;
 
@@ -101,6 +101,6 @@ function link(t: Tool, target: string, dest: string, o: { symbolic: boolean; for
         : `failed to create hard link ${quoteaf(dest)} => ${quoteaf(target)}: ${why}`);
     return false;
   }
-  if (o.verbose) out(`${quoteaf(dest)} ${o.symbolic ? '->' : '=>'} ${quoteaf(target)}\n`);
+  if (o.verbose) t.stdout.write(`${quoteaf(dest)} ${o.symbolic ? '->' : '=>'} ${quoteaf(target)}\n`);
   return true;
 }

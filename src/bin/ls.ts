@@ -15,7 +15,7 @@
  * Not done: -C/-x/-m columns, --color, --quoting-style, -s, -L/-H, --time-style, -f, -c/-u, -v.
  */
 import os, { OSError, stat, time } from 'posixbox/os';
-import { out, program, quoteaf, reason, type Tool } from './lib.js';
+import { program, quoteaf, reason, type Tool } from './lib.js';
 import { humanCeiling } from './lib/human.js';
 import { groupName, userName } from './lib/ids.js';
 
@@ -126,8 +126,6 @@ class Lister {
   private pending: Array<{ name: string; commandLine: boolean }> = [];
   private first = true;
   private printDirName = true;
-  private buffer: string[] = [];
-  private size = 0;
   private now = -(2n ** 63n);
   private widths = { ino: 0, nlink: 0, owner: 0, group: 0, size: 0, major: 0, minor: 0 };
   private readonly users = new Map<number, string | undefined>();
@@ -144,30 +142,26 @@ class Lister {
   }
 
   run(operands: readonly string[]): number {
-    try {
-      if (operands.length === 0) {
-        if (this.o.immediateDirs) this.gobble('.', 'directory', true, '');
-        else this.pending.push({ name: '.', commandLine: true });
-      } else {
-        for (const name of operands) this.gobble(name, 'unknown', true, '');
-      }
-      if (this.files.length > 0) {
-        this.sortFiles();
-        if (!this.o.immediateDirs) this.extractDirs(undefined);
-      }
-      if (this.files.length > 0) {
-        this.printFiles();
-        if (this.pending.length > 0) this.emit('\n');
-      } else if (operands.length <= 1 && this.pending.length === 1) {
-        this.printDirName = false;
-      }
-      while (this.pending.length > 0) {
-        const d = this.pending.pop()!;
-        this.printDir(d.name, d.commandLine);
-        this.printDirName = true;
-      }
-    } finally {
-      this.flush();
+    if (operands.length === 0) {
+      if (this.o.immediateDirs) this.gobble('.', 'directory', true, '');
+      else this.pending.push({ name: '.', commandLine: true });
+    } else {
+      for (const name of operands) this.gobble(name, 'unknown', true, '');
+    }
+    if (this.files.length > 0) {
+      this.sortFiles();
+      if (!this.o.immediateDirs) this.extractDirs(undefined);
+    }
+    if (this.files.length > 0) {
+      this.printFiles();
+      if (this.pending.length > 0) this.emit('\n');
+    } else if (operands.length <= 1 && this.pending.length === 1) {
+      this.printDirName = false;
+    }
+    while (this.pending.length > 0) {
+      const d = this.pending.pop()!;
+      this.printDir(d.name, d.commandLine);
+      this.printDirName = true;
     }
     return this.status;
   }
@@ -179,17 +173,7 @@ class Lister {
   }
 
   private emit(s: string): void {
-    this.buffer.push(s);
-    this.size += s.length;
-    if (this.size >= 65536) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buffer.length === 0) return;
-    const text = this.buffer.join('');
-    this.buffer = [];
-    this.size = 0;
-    out(text);
+    this.t.stdout.write(s);
   }
 
   private clearFiles(): void {

@@ -7,7 +7,7 @@
  *   -v, --verbose    `mkdir: created directory 'x'` on stdout for each one made
  */
 import os, { OSError, stat } from 'posixbox/os';
-import { out, program, quote, quoteaf, reason, UsageError, Fatal, type Tool } from './lib.js';
+import { program, quote, quoteaf, reason, UsageError, Fatal, type Tool } from './lib.js';
 import { adjustMode, compileMode } from './lib/mode.js';
 
 const EEXIST = 17;
@@ -45,7 +45,7 @@ export const main = program('mkdir', {
       }
       // mkdir(2) masks with the umask and drops special bits; -m's mode is exact.
       if (modeText !== undefined && (mode & ~0o777 || mode & umask)) os.chmod(path, mode);
-      if (a.has('v')) out(`${t.name}: created directory ${quoteaf(path)}\n`);
+      if (a.has('v')) t.stdout.write(`${t.name}: created directory ${quoteaf(path)}\n`);
     } catch (e) {
       t.warn(`cannot create directory ${quoteaf(e instanceof OSError && e.filename !== undefined && e.filename !== path ? e.filename : path)}: ${reason(e)}`);
       status = 1;
@@ -70,7 +70,7 @@ function makeParents(t: Tool, path: string, umask: number, verbose: boolean): vo
       } finally {
         if (umask & 0o300) os.umask(umask);
       }
-      if (verbose) out(`${t.name}: created directory ${quoteaf(prefix)}\n`);
+      if (verbose) t.stdout.write(`${t.name}: created directory ${quoteaf(prefix)}\n`);
     } catch (e) {
       if (!(e instanceof OSError) || e.errno !== EEXIST) throw e;
       if (!isDir(prefix)) throw new OSError(ENOTDIR, 'mkdir', prefix);

@@ -7,7 +7,7 @@
  * skipped; a directory shows `*** name: directory ***`.
  */
 import os, { OSError, stat, termios, tty } from 'posixbox/os';
-import { concatBytes, out, program, reason } from './lib.js';
+import { concatBytes, program, reason, type OutStream } from './lib.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -39,7 +39,7 @@ function lines(data: Uint8Array): Array<{ text: string; end: number }> {
 }
 
 /** Page through one file's content; false when the user quit. */
-function page(data: Uint8Array, rows: number, cols: number, keys: number): boolean {
+function page(out: OutStream, data: Uint8Array, rows: number, cols: number, keys: number): boolean {
   const ls = lines(data);
   const screen = Math.max(1, rows - 1);
   const height = (s: string): number => Math.max(1, Math.ceil((s.length - 1) / cols));
@@ -55,10 +55,11 @@ function page(data: Uint8Array, rows: number, cols: number, keys: number): boole
       budget -= height(l);
       at++;
     }
-    out(chunk);
+    out.write(chunk);
     if (at >= ls.length) return true;
     const pct = Math.floor((ls[at - 1]!.end * 100) / data.length);
-    out(`\x1b[7m--More--(${pct}%)\x1b[27m`);
+    out.write(`\x1b[7m--More--(${pct}%)\x1b[27m`);
+    out.flush(); // the prompt shows before the key is read
     let key = '';
     for (let tries = 0; tries < 1_000_000; tries++) {
       const b = os.read(keys, 1);
@@ -67,7 +68,7 @@ function page(data: Uint8Array, rows: number, cols: number, keys: number): boole
       if (' \r\nqQdD\x04'.includes(key)) break;
     }
     if (key === 'q' || key === 'Q') {
-      out('\r\x1b[K');
+      out.write('\r\x1b[K');
       return false;
     }
     erase = true;
@@ -105,7 +106,7 @@ export const main = program('more', {
       let data: Uint8Array;
       try {
         if (name !== '-' && stat.S_ISDIR(os.stat(name).st_mode)) {
-          out(`\n*** ${name}: directory ***\n\n`);
+          t.stdout.write(`\n*** ${name}: directory ***\n\n`);
           continue;
         }
         const fd = name === '-' ? 0 : os.open(name, os.O_RDONLY);
@@ -117,9 +118,9 @@ export const main = program('more', {
       }
       const header = names.length > 1 ? encoder.encode(`::::::::::::::\n${name}\n::::::::::::::\n`) : new Uint8Array(0);
       if (keys < 0) {
-        out(header);
-        out(data);
-      } else if (!page(concatBytes([header, data]), rows, cols, keys)) {
+        t.stdout.write(header);
+        t.stdout.write(data);
+      } else if (!page(t.stdout, concatBytes([header, data]), rows, cols, keys)) {
         break;
       }
     }

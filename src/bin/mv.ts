@@ -8,7 +8,7 @@
  * and the source removed, as coreutils does. Not done: -i, -u, --backup.
  */
 import os, { OSError, stat } from 'posixbox/os';
-import { out, program, quoteaf, reason, type Tool } from './lib.js';
+import { program, quoteaf, reason, type Tool } from './lib.js';
 import { copyTop, removeTree, sameFile } from './lib/copy.js';
 import { pairs } from './lib/targets.js';
 
@@ -58,7 +58,7 @@ function move(t: Tool, src: string, dst: string, o: { noClobber: boolean; verbos
     else t.warn(`cannot move ${quoteaf(src)} to ${quoteaf(dst)}: ${os.strerror(e.errno === EEXIST ? ENOTEMPTY : e.errno)}`);
     return false;
   }
-  if (o.verbose) out(`renamed ${quoteaf(src)} -> ${quoteaf(dst)}\n`);
+  if (o.verbose) t.stdout.write(`renamed ${quoteaf(src)} -> ${quoteaf(dst)}\n`);
   return true;
 }
 

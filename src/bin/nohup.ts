@@ -7,6 +7,7 @@
  */
 import os, { OSError, signal } from 'posixbox/os';
 import { program, quoteaf, reason, UsageError, Fatal } from './lib.js';
+import { execvp } from './lib/children.js';
 
 const ENOENT = 2, SIGHUP = 1;
 
@@ -59,7 +60,7 @@ export const main = program('nohup', {
   if (errTty) os.dup2(1, 2);
   signal.signal(SIGHUP, signal.SIG_IGN);
   try {
-    os.execvp(cmd[0]!, cmd);
+    execvp(t.stdout, cmd[0]!, cmd);
   } catch (e) {
     if (!(e instanceof OSError)) throw e;
     t.warn(`failed to run command ${quoteaf(cmd[0]!)}: ${e.strerror}`);

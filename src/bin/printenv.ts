@@ -4,7 +4,7 @@
  * error. -0, --null: end each line with NUL instead of newline.
  */
 import os from 'posixbox/os';
-import { out, program } from './lib.js';
+import { program } from './lib.js';
 
 export const main = program('printenv', {
   usage: '[OPTION]... [VARIABLE]...',
@@ -12,10 +12,10 @@ export const main = program('printenv', {
   short: '0',
   long: { null: '0' },
   failure: 2,
-}, (_t, a) => {
+}, (t, a) => {
   const end = a.has('0') ? '\0' : '\n';
   if (a.operands.length === 0) {
-    out([...os.environ].map(([k, v]) => `${k}=${v}${end}`).join(''));
+    t.stdout.write([...os.environ].map(([k, v]) => `${k}=${v}${end}`).join(''));
     return 0;
   }
   let status = 0;
@@ -25,6 +25,6 @@ export const main = program('printenv', {
     if (v === undefined) status = 1;
     else text += `${v}${end}`;
   }
-  out(text);
+  t.stdout.write(text);
   return status;
 });

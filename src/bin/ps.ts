@@ -9,7 +9,7 @@
  * Status 1 when nothing was listed. BSD options (aux) are not done.
  */
 import os, { pwd, time } from 'posixbox/os';
-import { out, writeAll } from './lib.js';
+import { entry, writeAll, type Tool } from './lib.js';
 import { COLUMNS, layout, type Column, type Now } from './lib/pscols.js';
 import { allProcs, bootTime, readProc, type Proc } from './lib/procinfo.js';
 
@@ -47,6 +47,10 @@ function userId(u: string): number {
 }
 
 export function main(argv: string[]): number {
+  return entry(argv[0] || 'ps', (t) => ps(t, argv));
+}
+
+function ps(t: Tool, argv: readonly string[]): number {
   const say = (fd: number, s: string): void => { try { writeAll(fd, s); } catch { /* nowhere */ } };
   try {
     let all = false;
@@ -90,7 +94,7 @@ export function main(argv: string[]): number {
     const lines: string[] = [];
     if (headers && cols.some((c) => c.header !== '')) lines.push(layout(cols.map((c) => c.header), cols.map((c) => c.col)));
     for (const p of procs) lines.push(layout(cols.map((c) => c.col.show(p, now)), cols.map((c) => c.col)));
-    out(lines.map((l) => `${l}\n`).join(''));
+    t.stdout.write(lines.map((l) => `${l}\n`).join(''));
     return procs.length > 0 ? 0 : 1;
   } catch (e) {
     if (e instanceof PsError) {

@@ -8,7 +8,7 @@
  * warning.
  */
 import os from 'posixbox/os';
-import { Fatal, out, program, reason } from './lib.js';
+import { Fatal, program, reason } from './lib.js';
 
 function logical(): string | undefined {
   const pwd = os.environ.get('PWD');
@@ -38,6 +38,6 @@ export const main = program('pwd', {
       throw new Fatal(`cannot determine current directory: ${reason(e)}`);
     }
   }
-  out(`${dir}\n`);
+  t.stdout.write(`${dir}\n`);
   return 0;
 });

@@ -6,7 +6,7 @@
  *   -q, -s  quiet (the default)   -v  report errors
  */
 import os from 'posixbox/os';
-import { out, program, quotef, reason, UsageError } from './lib.js';
+import { program, quotef, reason, UsageError } from './lib.js';
 import { canonicalize, type CanonMode } from './lib/canon.js';
 
 export const main = program('readlink', {
@@ -42,12 +42,12 @@ export const main = program('readlink', {
         if (verbose) t.warn(`${quotef(name)}: ${os.strerror(r)}`);
         ok = false;
       } else {
-        out(r + end);
+        t.stdout.write(r + end);
       }
       continue;
     }
     try {
-      out(os.readlink(name) + end);
+      t.stdout.write(os.readlink(name) + end);
     } catch (e) {
       if (verbose) t.warn(`${quotef(name)}: ${reason(e)}`);
       ok = false;

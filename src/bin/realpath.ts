@@ -5,7 +5,7 @@
  *   -q  no error messages   -z  end each name with NUL   --relative-to=DIR  print relative to DIR
  */
 import os from 'posixbox/os';
-import { out, program, quotef, UsageError } from './lib.js';
+import { program, quotef, UsageError } from './lib.js';
 import { canonicalize, type CanonMode } from './lib/canon.js';
 
 /** `to` relative to the directory `from` (both canonical). */
@@ -66,7 +66,7 @@ export const main = program('realpath', {
       ok = false;
       continue;
     }
-    out(`${base !== undefined ? relative(r, base) : r}${end}`);
+    t.stdout.write(`${base !== undefined ? relative(r, base) : r}${end}`);
   }
   return ok ? 0 : 1;
 });

@@ -8,7 +8,7 @@
  * and the prompt before removing a write-protected file from a terminal.
  */
 import os, { OSError, stat } from 'posixbox/os';
-import { dotOrDotdot, out, program, quoteaf, reason, UsageError, type Tool } from './lib.js';
+import { dotOrDotdot, program, quoteaf, reason, UsageError, type Tool } from './lib.js';
 
 const ENOENT = 2;
 
@@ -71,7 +71,7 @@ function remove(t: Tool, path: string, o: Opts): boolean {
   }
   if (!isDir) {
     try { os.unlink(path); } catch (e) { return fail(e); }
-    if (o.verbose) out(`removed ${quoteaf(path)}\n`);
+    if (o.verbose) t.stdout.write(`removed ${quoteaf(path)}\n`);
     return true;
   }
   if (!o.recursive && !o.dir) return fail(new OSError(21, 'unlink', path));
@@ -82,7 +82,7 @@ function remove(t: Tool, path: string, o: Opts): boolean {
     } catch (e) {
       // An unreadable directory may still be empty: try rmdir, but report why it could not be read.
       try { os.rmdir(path); } catch { return fail(e); }
-      if (o.verbose) out(`removed directory ${quoteaf(path)}\n`);
+      if (o.verbose) t.stdout.write(`removed directory ${quoteaf(path)}\n`);
       return true;
     }
     let all = true;
@@ -90,6 +90,6 @@ function remove(t: Tool, path: string, o: Opts): boolean {
     if (!all) return false; // the directory cannot be empty; coreutils says nothing more
   }
   try { os.rmdir(path); } catch (e) { return fail(e); }
-  if (o.verbose) out(`removed directory ${quoteaf(path)}\n`);
+  if (o.verbose) t.stdout.write(`removed directory ${quoteaf(path)}\n`);
   return true;
 }

@@ -5,7 +5,7 @@
  *   -v, --verbose  `rmdir: removing directory, 'x'` on stdout before each
  */
 import os, { OSError } from 'posixbox/os';
-import { out, program, quoteaf, reason, UsageError } from './lib.js';
+import { program, quoteaf, reason, UsageError } from './lib.js';
 
 const ENOTEMPTY = 39;
 const EEXIST = 17;
@@ -19,7 +19,7 @@ export const main = program('rmdir', {
   if (a.operands.length === 0) throw new UsageError('missing operand');
   /** rmdir one directory, reporting a failure unless --ignore-fail-on-non-empty covers it. */
   const remove = (dir: string, parent: boolean): 'removed' | 'ignored' | 'failed' => {
-    if (a.has('v')) out(`${t.name}: removing directory, ${quoteaf(dir)}\n`);
+    if (a.has('v')) t.stdout.write(`${t.name}: removing directory, ${quoteaf(dir)}\n`);
     try {
       os.rmdir(dir);
       return 'removed';

@@ -11,8 +11,8 @@
  * s///e, --debug, --sandbox, --follow-symlinks, `w /dev/stdout` ordering with -i.
  */
 import os, { OSError } from 'posixbox/os';
-import { getopt, reason, tool, UsageError, writeAll, type Tool } from './lib.js';
-import { argBin, closeIn, openIn, Out, readAll, toBin } from './lib/textio.js';
+import { entry, getopt, OutStream, reason, UsageError, writeAll, type Tool } from './lib.js';
+import { argBin, closeIn, openIn, readAll, toBin } from './lib/textio.js';
 import { parseScript, SedError, type Script } from './lib/sedparse.js';
 import { ReadError, SedInput } from './lib/sedinput.js';
 import { Sed, SedRuntimeError, Stream, type Host } from './lib/sedexec.js';
@@ -110,9 +110,10 @@ function run(t: Tool, argv: string[]): number {
     writeAll(2, USAGE);
     return 1;
   }
-  const w = new Out((b) => writeAll(1, b));
-  if (a.has('help')) return w.write(USAGE), w.flush(), 0;
-  if (a.has('version')) return w.write('sed (posixbox) 0.1.0\n'), w.flush(), 0;
+  const w = t.stdout;
+  if (a.has('help')) return w.write(USAGE), 0;
+  if (a.has('version')) return w.write('sed (posixbox) 0.1.0\n'), 0;
+  if (a.has('u')) w.setBuffering('none');
   const suffix = pre.suffix ?? (a.has('in-place') ? '' : undefined);
   const chunks: Chunk[] = [];
   for (const [k, v] of a.opts) {
@@ -149,7 +150,7 @@ function run(t: Tool, argv: string[]): number {
   }
   const nl = a.has('z') ? '\0' : '\n';
   const files = operands.length > 0 ? operands : ['-'];
-  const stdout = new Stream(w);
+  const stdout = new Stream({ write: (s) => w.writeBin(s) });
   const writers = new Map<string, Stream>([['/dev/stdout', stdout], ['/dev/stderr', new Stream({ write: (s) => writeAll(2, s) })]]);
   const readers = new Map<string, { lines: string[]; at: number }>();
   const host: Host = {
@@ -182,31 +183,30 @@ function run(t: Tool, argv: string[]): number {
       }
     }
     const sed = new Sed(script, host, place(chunks, 0));
-    const warn = (m: string): void => { w.flush(); t.warn(m); };
+    // GNU sed's messages do not flush standard output first (main: warnKeepsStdout).
+    const warn = (m: string): void => t.warn(m);
     let failedOpen = false;
     if (suffix !== undefined) {
       for (const f of files) {
         const r = editInPlace(sed, f, suffix, nl, warn);
         failedOpen ||= r.failedOpen;
-        if (r.status !== undefined) return w.flush(), r.status;
+        if (r.status !== undefined) return r.status;
       }
     } else if (a.has('s')) {
       for (const f of files) {
         const input = new SedInput([f], nl, warn);
         const q = runInput(sed, input);
         failedOpen ||= input.failedOpen;
-        if (q !== undefined) return w.flush(), q;
+        if (q !== undefined) return q;
       }
     } else {
       const input = new SedInput(files, nl, warn);
       const q = runInput(sed, input);
       failedOpen = input.failedOpen;
-      if (q !== undefined) return w.flush(), failedOpen ? 2 : q;
+      if (q !== undefined) return failedOpen ? 2 : q;
     }
-    w.flush();
     return failedOpen ? 2 : 0;
   } catch (e) {
-    w.flush();
     if (e instanceof Fail) return t.warn(e.message), e.status;
     throw e;
   }
@@ -256,12 +256,12 @@ function editInPlace(sed: Sed, file: string, suffix: string, nl: string,
   } catch (e) {
     throw new Fail(`couldn't open temporary file ${tmp}: ${reason(e)}`, 4);
   }
-  const o = new Out((b) => writeAll(fd, b));
+  const o = new OutStream(fd, 'full');
   const input = new SedInput([file], nl, warn);
   let q: number | undefined;
   const discard = (): void => { try { os.unlink(tmp); } catch { /* best effort */ } };
   try {
-    q = runInput(sed, input, new Stream(o));
+    q = runInput(sed, input, new Stream({ write: (s) => o.writeBin(s) }));
     o.flush();
     os.fchmod(fd, st.st_mode & 0o7777);
     try { os.fchown(fd, st.st_uid, st.st_gid); } catch { /* as GNU: only root can keep the owner */ }
@@ -286,12 +286,15 @@ function editInPlace(sed: Sed, file: string, suffix: string, nl: string,
   return { status: q, failedOpen: input.failedOpen };
 }
 
+const writeError = (t: Tool, message: string): number => (t.warn(`couldn't write: ${message}`), 4);
+
 export function main(argv: string[]): number {
-  const t = tool(argv[0] || 'sed');
-  try {
-    return run(t, argv);
-  } catch (e) {
-    if (e instanceof OSError) return t.warn(`couldn't write: ${e.strerror}`), 4;
-    throw e;
-  }
+  return entry(argv[0] || 'sed', (t) => {
+    try {
+      return run(t, argv);
+    } catch (e) {
+      if (e instanceof OSError) return writeError(t, e.strerror);
+      throw e;
+    }
+  }, { warnKeepsStdout: true, writeError: (t, e) => writeError(t, e.message) });
 }

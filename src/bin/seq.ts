@@ -6,7 +6,7 @@
  * other numbers print with as many decimals as FIRST or INCR has. The i-th number is
  * FIRST + i*INCR (no drift). Not done: `inf` and `nan` operands, hexadecimal floats.
  */
-import { Fatal, out, program, quote, UsageError } from './lib.js';
+import { Fatal, program, quote, UsageError } from './lib.js';
 import { formatFloat, parseFloatFormat } from './lib/cfloat.js';
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -26,7 +26,7 @@ const run = program('seq', {
   about: 'Print numbers from FIRST to LAST, in steps of INCREMENT.',
   short: '+f:s:w',
   long: { 'format=': 'f', 'separator=': 's', 'equal-width': 'w' },
-}, (_t, a) => {
+}, (t, a) => {
   const ops = a.operands;
   if (ops.length === 0) throw new UsageError('missing operand');
   if (ops.length > 3) throw new UsageError(`extra operand ${quote(ops[3]!)}`);
@@ -39,12 +39,10 @@ const run = program('seq', {
   const sep = a.last('s') ?? '\n';
   const parsed = fmtText === undefined ? undefined : parseFloatFormat(fmtText);
   if (parsed && !parsed.ok) throw new Fatal(parsed.error);
-  let buf = '';
   let any = false;
   const emit = (s: string): void => {
-    buf += any ? sep + s : s;
+    t.stdout.write(any ? sep + s : s);
     any = true;
-    if (buf.length > 65536) { out(buf); buf = ''; }
   };
   if (parsed?.ok) {
     const d = parsed.dir;
@@ -77,7 +75,7 @@ const run = program('seq', {
       if (step > 0 ? v >= l : v <= l) break;
     }
   }
-  if (any) out(`${buf}\n`);
+  if (any) t.stdout.write('\n');
   return 0;
 });
 

@@ -8,7 +8,7 @@
  * Errors: status 2 (`cannot read: F: …`, `open failed: F: …`, bad keys).
  */
 import os, { OSError } from 'posixbox/os';
-import { Fatal, out, program, quote, quotef, reason, writeAll } from './lib.js';
+import { Fatal, program, quote, quotef, reason, writeAll } from './lib.js';
 import { argBin, closeIn, fromBin, openIn, readAll, toBin } from './lib/textio.js';
 import { compareBy, incompatible, KeyError, keyText, noOrdering, parseKey, type Key, type Ordering } from './lib/sortkey.js';
 
@@ -122,7 +122,7 @@ export const main = program('sort', {
   const text = result.length > 0 ? result.join(sep) + sep : '';
   const outName = a.last('o');
   if (outName === undefined) {
-    for (let i = 0; i < text.length; i += 1 << 20) out(fromBin(text.slice(i, i + (1 << 20))));
+    for (let i = 0; i < text.length; i += 1 << 20) t.stdout.writeBin(text.slice(i, i + (1 << 20)));
     return 0;
   }
   let fd: number;

@@ -11,7 +11,7 @@
  * Not done: -f (file system status), %C (SELinux context).
  */
 import os, { OSError, stat, time } from 'posixbox/os';
-import { Fatal, out, program, quote, quoteaf, reason, UsageError, type Tool } from './lib.js';
+import { Fatal, program, quote, quoteaf, reason, UsageError, type OutStream, type Tool } from './lib.js';
 import { directives, padNumber, padSeconds, padString, unescape, type Directive } from './lib/directive.js';
 import { groupName, userName } from './lib/ids.js';
 
@@ -118,13 +118,13 @@ function expand(conv: string, d: Directive, f: Target): string {
 }
 
 /** The output of a format; a `%%` with flags or a width is fatal, as in coreutils, after what came before. */
-function render(fmt: string, f: Target): string {
+function render(fmt: string, f: Target, out: OutStream): string {
   let o = '';
   for (const p of directives(fmt)) {
     if ('text' in p) {
       o += p.text;
     } else if (p.conv === '%' && p.raw !== '%%') {
-      out(o);
+      out.write(o);
       throw new Fatal(`${quote(p.raw)}: invalid directive`);
     } else {
       o += expand(p.conv, p.d, f);
@@ -178,7 +178,7 @@ export const main = program('stat', {
       ok = false;
       continue;
     }
-    out(render(fmt(st), { name, st, follow, plainNames }));
+    t.stdout.write(render(fmt(st), { name, st, follow, plainNames }, t.stdout));
   }
   return ok ? 0 : 1;
 });

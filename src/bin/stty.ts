@@ -9,7 +9,7 @@
  * Not a terminal: `stty: 'standard input': Inappropriate ioctl for device` (status 1).
  */
 import os, { OSError, termios } from 'posixbox/os';
-import { Fatal, out, program, quote, quotef, UsageError } from './lib.js';
+import { Fatal, program, quote, quotef, UsageError } from './lib.js';
 import { ALIASES, CONTROLS, MODES, parseControl, visible, VMIN, VTIME, Wrapper, type Kind, type Mode } from './lib/sttymodes.js';
 
 type Attrs = ReturnType<typeof termios.tcgetattr>;
@@ -177,7 +177,7 @@ const run = program('stty', {
     try { return termios.tcgetwinsize(fd); } catch { return undefined; }
   })();
   if (words.length === 0) {
-    out(a.has('g') ? `${hex(attrs)}\n` : a.has('a') ? showAll(attrs, win, screenWidth()) : showChanged(attrs, screenWidth()));
+    t.stdout.write(a.has('g') ? `${hex(attrs)}\n` : a.has('a') ? showAll(attrs, win, screenWidth()) : showChanged(attrs, screenWidth()));
     return 0;
   }
   const next: Attrs = [attrs[0], attrs[1], attrs[2], attrs[3], attrs[4], attrs[5], [...attrs[6]]];
@@ -234,7 +234,7 @@ const run = program('stty', {
   }
   if (changed) termios.tcsetattr(fd, TCSADRAIN, next);
   if (size) termios.tcsetwinsize(fd, size);
-  out(print.join(''));
+  t.stdout.write(print.join(''));
   return 0;
 });
 

@@ -18,6 +18,7 @@
  */
 import os, { OSError } from 'posixbox/os';
 import { Fatal, program, reason } from './lib.js';
+import { execve } from './lib/children.js';
 import {
   becomeUser, loginArgv0, loginPath, lookupUser, needsPassword, passwordMatches, readPassword, shellOf, type Passwd,
 } from './lib/auth.js';
@@ -95,7 +96,7 @@ const run = program('su', {
   const argv0 = login ? loginArgv0(shell) : shell.slice(shell.lastIndexOf('/') + 1);
   const args = [argv0, ...(command !== undefined ? ['-c', command] : []), ...operands];
   try {
-    os.execve(shell, args, env);
+    execve(t.stdout, shell, args, env);
   } catch (e) {
     throw new Fatal(`failed to execute ${shell}: ${reason(e)}`, e instanceof OSError && e.errno === ENOENT ? 127 : 126);
   }

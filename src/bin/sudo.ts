@@ -21,6 +21,7 @@
  */
 import os, { grp, OSError, stat as S } from 'posixbox/os';
 import { Fatal, getopt, program, reason, UsageError, writeAll, type Spec } from './lib.js';
+import { execve } from './lib/children.js';
 import { becomeUser, lookupUid, lookupUser, passwordMatches, readPassword, shellOf, loginArgv0, type Passwd } from './lib/auth.js';
 import { check, parseSudoers, SudoersSyntaxError, type Subject, type Sudoers } from './lib/sudoers.js';
 import { forget, fresh, record } from './lib/sudo-ts.js';
@@ -226,7 +227,7 @@ const run = program('sudo', SPEC, (t, a) => {
       }
     }
     try {
-      os.execve(file, argv, env);
+      execve(t.stdout, file, argv, env);
     } catch (e) {
       if (!(e instanceof OSError)) throw e;
       throw quit(`unable to execute ${file}: ${e.strerror}`);

@@ -4,7 +4,7 @@
  * first argument, -q/-v headers as head, -z lines ending in NUL. Not done: -f/-F (following a
  * growing file), --pid, -s.
  */
-import { Fatal, out, program, quoteaf } from './lib.js';
+import { Fatal, program, quoteaf } from './lib.js';
 import { eachFile, parseSize, readAll } from './lib/textio.js';
 
 /** The part of b that tail prints: from unit `n` (fromStart) or the last `n` units. */
@@ -62,7 +62,7 @@ const run = program('tail', {
   }
   const eol = a.has('z') ? 0 : 10;
   return eachFile(t, a, (fd) => {
-    out(pick(readAll(fd), count, fromStart, lines, eol));
+    t.stdout.write(pick(readAll(fd), count, fromStart, lines, eol));
   });
 });
 

@@ -6,7 +6,7 @@
  * -p are accepted and have no effect. Not done: --output-error.
  */
 import os, { OSError } from 'posixbox/os';
-import { program, quotef, reason, writeAll } from './lib.js';
+import { program, quotef, reason, writeAll, WriteError } from './lib.js';
 
 export const main = program('tee', {
   usage: '[OPTION]... [FILE]...',
@@ -25,6 +25,9 @@ export const main = program('tee', {
       status = 1;
     }
   }
+  // Every output unbuffered, standard output too (setvbuf _IONBF), as coreutils' tee: each read is
+  // written through at once.
+  t.stdout.setBuffering('none');
   let live = outputs;
   try {
     for (let n = 0; n < 1 << 16; n++) {
@@ -32,10 +35,11 @@ export const main = program('tee', {
       if (b.length === 0) break;
       live = live.filter((o) => {
         try {
-          writeAll(o.fd, b);
+          if (o.fd === 1) t.stdout.write(b);
+          else writeAll(o.fd, b);
           return true;
         } catch (e) {
-          t.warn(`${o.fd === 1 ? o.name : quotef(o.name)}: ${reason(e)}`);
+          t.warn(`${o.fd === 1 ? o.name : quotef(o.name)}: ${e instanceof WriteError ? e.message : reason(e)}`);
           status = 1;
           return false;
         }

@@ -7,7 +7,7 @@
  * classes in SET2).
  */
 import os, { OSError } from 'posixbox/os';
-import { Fatal, out, program, quote, UsageError } from './lib.js';
+import { Fatal, program, quote, UsageError } from './lib.js';
 import { argBin } from './lib/textio.js';
 import { expand, parseSet, TrError, type Elem } from './lib/trset.js';
 
@@ -81,7 +81,7 @@ export const main = program('tr', {
         o[k++] = m;
         last = m;
       }
-      out(o.subarray(0, k));
+      t.stdout.write(o.subarray(0, k));
     }
   } catch (e) {
     if (!(e instanceof OSError)) throw e;

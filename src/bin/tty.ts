@@ -4,7 +4,7 @@
  * status 2.
  */
 import os from 'posixbox/os';
-import { out, program, quote, UsageError } from './lib.js';
+import { program, quote, UsageError } from './lib.js';
 
 export const main = program('tty', {
   usage: '[OPTION]...',
@@ -12,7 +12,7 @@ export const main = program('tty', {
   short: 's',
   long: { silent: 's', quiet: 's' },
   failure: 2,
-}, (_t, a) => {
+}, (t, a) => {
   if (a.operands.length > 0) throw new UsageError(`extra operand ${quote(a.operands[0]!)}`);
   if (a.has('s')) return os.isatty(0) ? 0 : 1;
   let name: string | undefined;
@@ -21,6 +21,6 @@ export const main = program('tty', {
   } catch {
     name = undefined;
   }
-  out(`${name ?? 'not a tty'}\n`);
+  t.stdout.write(`${name ?? 'not a tty'}\n`);
   return name === undefined ? 1 : 0;
 });

@@ -4,7 +4,7 @@
  * -o operating system. No option: -s. -a: all but -p and -i when they are unknown (as here).
  */
 import os from 'posixbox/os';
-import { out, program, quote, UsageError } from './lib.js';
+import { program, quote, UsageError } from './lib.js';
 
 const ORDER = ['s', 'n', 'r', 'v', 'm', 'p', 'i', 'o'] as const;
 
@@ -16,7 +16,7 @@ export const main = program('uname', {
     all: 'a', 'kernel-name': 's', nodename: 'n', 'kernel-release': 'r', 'kernel-version': 'v',
     machine: 'm', processor: 'p', 'hardware-platform': 'i', 'operating-system': 'o',
   },
-}, (_t, a) => {
+}, (t, a) => {
   if (a.operands.length > 0) throw new UsageError(`extra operand ${quote(a.operands[0]!)}`);
   const u = os.uname();
   const value: Record<(typeof ORDER)[number], string> = {
@@ -24,6 +24,6 @@ export const main = program('uname', {
   };
   const all = a.has('a');
   const wanted = ORDER.filter((k) => a.has(k) || (all && value[k] !== 'unknown'));
-  out(`${(wanted.length > 0 ? wanted : ['s' as const]).map((k) => value[k]).join(' ')}\n`);
+  t.stdout.write(`${(wanted.length > 0 ? wanted : ['s' as const]).map((k) => value[k]).join(' ')}\n`);
   return 0;
 });

@@ -7,7 +7,7 @@
  * --all-repeated=METHOD and --group.
  */
 import os, { OSError } from 'posixbox/os';
-import { Fatal, out, program, quoteaf, reason, UsageError, writeAll } from './lib.js';
+import { Fatal, program, quoteaf, reason, UsageError, writeAll } from './lib.js';
 import { closeIn, fromBin, openIn, readLines, type Line } from './lib/textio.js';
 
 const BLANK = /[ \t]/;
@@ -25,7 +25,7 @@ export const main = program('uniq', {
     count: 'c', repeated: 'd', 'all-repeated': 'D', 'skip-fields=': 'f', 'ignore-case': 'i', 'skip-chars=': 's',
     unique: 'u', 'check-chars=': 'w', 'zero-terminated': 'z',
   },
-}, (_t, a) => {
+}, (t, a) => {
   if (a.operands.length > 2) throw new UsageError(`extra operand ${quoteaf(a.operands[2]!)}`);
   const fields = a.has('f') ? parseCount(a.last('f')!, 'fields to skip') : 0;
   const chars = a.has('s') ? parseCount(a.last('s')!, 'bytes to skip') : 0;
@@ -63,7 +63,7 @@ export const main = program('uniq', {
     }
   }
   const write = (b: Uint8Array): void => {
-    if (outfd === 1) return out(b);
+    if (outfd === 1) return t.stdout.write(b);
     try { writeAll(outfd, b); } catch (e) { throw new Fatal(`${a.operands[1]}: ${reason(e)}`); }
   };
   const parts: string[] = [];

@@ -8,7 +8,7 @@
  * line for several files. Not done: --files0-from, --total=WHEN.
  */
 import os, { OSError } from 'posixbox/os';
-import { out, program, quotef, reason } from './lib.js';
+import { program, quotef, reason } from './lib.js';
 import { closeIn, openIn } from './lib/textio.js';
 
 interface Counts { lines: number; words: number; chars: number; bytes: number; longest: number }
@@ -101,8 +101,8 @@ export const main = program('wc', {
     const c = k.counts;
     total.lines += c.lines; total.words += c.words; total.chars += c.chars; total.bytes += c.bytes;
     total.longest = Math.max(total.longest, c.longest);
-    out(line(c, a.operands.length === 0 ? undefined : input.name));
+    t.stdout.write(line(c, a.operands.length === 0 ? undefined : input.name));
   }
-  if (files.length > 1) out(line(total, 'total'));
+  if (files.length > 1) t.stdout.write(line(total, 'total'));
   return status;
 });

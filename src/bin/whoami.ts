@@ -1,16 +1,16 @@
 /** whoami — print the user name of the effective user id, as coreutils whoami. */
 import os from 'posixbox/os';
-import { Fatal, out, program, quote, UsageError } from './lib.js';
+import { Fatal, program, quote, UsageError } from './lib.js';
 import { userName } from './lib/ids.js';
 
 export const main = program('whoami', {
   usage: '[OPTION]...',
   about: 'Print the user name associated with the current effective user ID.',
-}, (_t, a) => {
+}, (t, a) => {
   if (a.operands.length > 0) throw new UsageError(`extra operand ${quote(a.operands[0]!)}`);
   const uid = os.geteuid();
   const name = userName(uid);
   if (name === undefined) throw new Fatal(`cannot find name for user ID ${uid}`);
-  out(`${name}\n`);
+  t.stdout.write(`${name}\n`);
   return 0;
 });

@@ -13,6 +13,7 @@
 import os, { OSError } from 'posixbox/os';
 import { Fatal, program, quotef, UsageError, writeAll, type Tool } from './lib.js';
 import { readAll, toBin } from './lib/textio.js';
+import { spawnp } from './lib/children.js';
 
 const DEFAULT_SIZE = 131072;
 const ENOENT = 2;
@@ -100,7 +101,7 @@ function run(t: Tool, argv: readonly string[], trace: boolean): number {
   if (trace) writeAll(2, `${argv.map((x) => quotef(x)).join(' ')}\n`);
   let pid: number;
   try {
-    pid = os.posix_spawnp(argv[0]!, argv);
+    pid = spawnp(t.stdout, argv);
   } catch (e) {
     if (!(e instanceof OSError)) throw e;
     throw new Fatal(`${argv[0]}: ${e.strerror}`, e.errno === ENOENT ? 127 : 126);

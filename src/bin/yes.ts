@@ -3,7 +3,7 @@
  * reader goes away SIGPIPE ends it; if a write fails otherwise (SIGPIPE ignored, /dev/full), it
  * prints `yes: standard output: <error>` and exits 1. Options stop at the first operand.
  */
-import { program, reason, writeAll } from './lib.js';
+import { BLOCK, program, WriteError } from './lib.js';
 
 const encoder = new TextEncoder();
 
@@ -13,15 +13,16 @@ export const main = program('yes', {
   short: '+',
 }, (t, a) => {
   const line = encoder.encode(`${a.operands.length > 0 ? a.operands.join(' ') : 'y'}\n`);
-  // Whole lines, at least 8 KiB per write, as coreutils fills its buffer.
-  const copies = Math.max(1, Math.floor(8192 / line.length));
+  // Whole lines, a block or more per write (written as they are, not copied into the buffer).
+  const copies = Math.max(1, Math.ceil(BLOCK / line.length));
   const buf = new Uint8Array(line.length * copies);
   for (let i = 0; i < copies; i++) buf.set(line, i * line.length);
   for (;;) {
     try {
-      writeAll(1, buf);
+      t.stdout.write(buf);
     } catch (e) {
-      t.warn(`standard output: ${reason(e)}`);
+      if (!(e instanceof WriteError)) throw e;
+      t.warn(`standard output: ${e.message}`);
       return 1;
     }
   }

@@ -5,7 +5,7 @@
  * same file`, `cannot copy a directory, 'd', into itself, 'd/x'`, …) and what -p preserves.
  */
 import os, { OSError, stat } from 'posixbox/os';
-import { out, quoteaf, reason, type Tool } from '../lib.js';
+import { quoteaf, reason, type Tool } from '../lib.js';
 
 const ENOENT = 2, EEXIST = 17, EPERM = 1;
 const CHUNK = 65536;
@@ -67,7 +67,7 @@ export function copyTop(t: Tool, src: string, dst: string, o: CopyOptions): bool
 }
 
 function verbose(r: Run, src: string, dst: string): void {
-  if (r.o.verbose) out(`${r.o.verb ? `${r.o.verb} ` : ''}${quoteaf(src)} -> ${quoteaf(dst)}\n`);
+  if (r.o.verbose) r.t.stdout.write(`${r.o.verb ? `${r.o.verb} ` : ''}${quoteaf(src)} -> ${quoteaf(dst)}\n`);
 }
 
 function copyOne(r: Run, src: string, dst: string, top: boolean): boolean {
@@ -170,7 +170,7 @@ function copyLink(r: Run, src: string, dst: string, st: Stat, dstLst: Stat | und
   }
   if (dstLst) {
     if (!removeFor(r, dst)) return false;
-    if (r.o.verbose) out(`removed ${quoteaf(dst)}\n`);
+    if (r.o.verbose) r.t.stdout.write(`removed ${quoteaf(dst)}\n`);
   }
   try {
     os.symlink(target, dst);
@@ -305,7 +305,7 @@ function copyDir(r: Run, src: string, dst: string, st: Stat, dstSt: Stat | undef
       t.warn(`cannot create directory ${quoteaf(dst)}: ${reason(e)}`);
       return false;
     }
-    if (r.o.verb && r.o.verbose) out(`created directory ${quoteaf(dst)}\n`);
+    if (r.o.verb && r.o.verbose) r.t.stdout.write(`created directory ${quoteaf(dst)}\n`);
     else verbose(r, src, dst);
   }
   if (r.made === undefined) {
@@ -351,6 +351,6 @@ export function removeTree(t: Tool, path: string, verbose: boolean): boolean {
     t.warn(`cannot remove ${quoteaf(path)}: ${reason(e)}`);
     return false;
   }
-  if (verbose) out(`removed ${stat.S_ISDIR(st.st_mode) ? 'directory ' : ''}${quoteaf(path)}\n`);
+  if (verbose) t.stdout.write(`removed ${stat.S_ISDIR(st.st_mode) ? 'directory ' : ''}${quoteaf(path)}\n`);
   return true;
 }

@@ -6,7 +6,8 @@
 import os, { OSError } from 'posixbox/os';
 import { reason, type Tool } from '../lib.js';
 import type { Matcher } from './grepmatch.js';
-import { closeIn, openIn, readLines, type Out } from './textio.js';
+import { closeIn, openIn, readLines } from './textio.js';
+import type { OutStream } from './stdio.js';
 
 export interface Options {
   readonly m: Matcher;
@@ -43,7 +44,7 @@ export class Quit extends Error {}
 /** Context state that spans files: the last line printed, for `--` between groups. */
 export interface Context { printed: boolean; lastFile: string; lastLine: number }
 
-function searchFd(t: Tool, o: Options, w: Out, fd: number, name: string): boolean {
+function searchFd(t: Tool, o: Options, w: OutStream, fd: number, name: string): boolean {
   const sep = o.nul ? '\0' : ':';
   const prefix = (n: number, off: number, mark: string): string =>
     `${o.names ? name + (o.nul ? '\0' : mark) : ''}${o.lineNumbers ? `${n}${mark}` : ''}${o.byteOffsets ? `${off}${mark}` : ''}`;
@@ -59,11 +60,11 @@ function searchFd(t: Tool, o: Options, w: Out, fd: number, name: string): boolea
   let afterLeft = 0;
   const emit = (n: number, off: number, text: string, mark: string): void => {
     const cx = o.context;
-    if (context && cx.printed && (cx.lastFile !== name || n > cx.lastLine + 1)) w.write('--\n');
+    if (context && cx.printed && (cx.lastFile !== name || n > cx.lastLine + 1)) w.writeBin('--\n');
     cx.printed = true;
     cx.lastFile = name;
     cx.lastLine = n;
-    w.write(`${prefix(n, off, mark)}${text}${o.eol}`);
+    w.writeBin(`${prefix(n, off, mark)}${text}${o.eol}`);
   };
   let count = 0;
   let n = 0;
@@ -88,13 +89,12 @@ function searchFd(t: Tool, o: Options, w: Out, fd: number, name: string): boolea
     if (o.list !== 'none') break;
     if (!o.count) {
       if (binary) {
-        w.flush();
         t.warn(`${name}: binary file matches`);
         break;
       }
       if (o.only) {
         if (!o.invert) {
-          for (const [s, e] of o.m.matches(line.text)) w.write(`${prefix(n, start + s, sep)}${line.text.slice(s, e)}${o.eol}`);
+          for (const [s, e] of o.m.matches(line.text)) w.writeBin(`${prefix(n, start + s, sep)}${line.text.slice(s, e)}${o.eol}`);
         }
       } else {
         for (const b of before.splice(0)) emit(b.n, b.off, b.text, '-');
@@ -104,16 +104,16 @@ function searchFd(t: Tool, o: Options, w: Out, fd: number, name: string): boolea
     }
     if (count >= o.max && afterLeft === 0) break;
   }
-  if (o.count && !o.quiet) w.write(`${o.names ? name + sep : ''}${count}\n`);
-  if (!o.quiet && ((o.list === 'matches' && count > 0) || (o.list === 'nonmatches' && count === 0))) w.write(`${name}${o.nul ? '\0' : '\n'}`);
+  if (o.count && !o.quiet) w.writeBin(`${o.names ? name + sep : ''}${count}\n`);
+  if (!o.quiet && ((o.list === 'matches' && count > 0) || (o.list === 'nonmatches' && count === 0))) w.writeBin(`${name}${o.nul ? '\0' : '\n'}`);
   return count > 0;
 }
 
 /** Search one operand (a file, `-`, or with -r a directory tree). */
-export function searchPath(t: Tool, o: Options, w: Out, path: string, shown: string, top: boolean, depth: number): Found {
+export function searchPath(t: Tool, o: Options, w: OutStream, path: string, shown: string, top: boolean, depth: number): Found {
   const found: Found = { selected: false, error: false };
   const fail = (e: unknown): Found => {
-    if (!o.silent) { w.flush(); t.warn(`${shown}: ${reason(e)}`); }
+    if (!o.silent) t.warn(`${shown}: ${reason(e)}`);
     found.error = true;
     return found;
   };

@@ -4,7 +4,7 @@
  * -v/-c reports (`changed ownership of 'f' from root to alice`, `ownership of 'f' retained as …`).
  */
 import os, { grp, OSError, pwd, stat } from 'posixbox/os';
-import { Fatal, out, quoteaf, reason, UsageError, type Args, type Tool } from '../lib.js';
+import { Fatal, quoteaf, reason, UsageError, type Args, type Tool } from '../lib.js';
 import { groupName, userName } from './ids.js';
 
 export interface Change {
@@ -71,7 +71,7 @@ export function parseOwner(t: Tool, spec: string): Change {
 const idSpec = (user: string | undefined, group: string | undefined): string | undefined =>
   user !== undefined && group !== undefined ? `${user}:${group}` : user ?? (group !== undefined ? group : undefined);
 
-function report(path: string, c: Change, old: { uid: number; gid: number } | undefined, result: 'changed' | 'same' | 'failed', o: OwnerOptions): void {
+function report(t: Tool, path: string, c: Change, old: { uid: number; gid: number } | undefined, result: 'changed' | 'same' | 'failed', o: OwnerOptions): void {
   if (!o.verbose && !(o.changes && result === 'changed')) return;
   const spec = idSpec(c.user, c.group);
   const oldSpec = old ? idSpec(c.user !== undefined ? userName(old.uid) ?? String(old.uid) : undefined,
@@ -82,7 +82,7 @@ function report(path: string, c: Change, old: { uid: number; gid: number } | und
   if (result === 'changed') line = noun ? `changed ${noun} of ${q} from ${oldSpec} to ${spec}` : `no change to ownership of ${q}`;
   else if (result === 'same') line = noun ? `${noun} of ${q} retained as ${spec}` : `ownership of ${q} retained`;
   else line = noun ? (oldSpec ? `failed to change ${noun} of ${q} from ${oldSpec} to ${spec}` : `failed to change ${noun} of ${q} to ${spec}`) : `failed to change ownership of ${q}`;
-  out(`${line}\n`);
+  t.stdout.write(`${line}\n`);
 }
 
 /** Change `path` (and below it with -R); false if anything failed (reported). */
@@ -93,7 +93,7 @@ export function changeOwner(t: Tool, path: string, c: Change, o: OwnerOptions): 
     st = follow ? os.stat(path) : os.lstat(path);
   } catch (e) {
     t.warn(`cannot access ${quoteaf(path)}: ${reason(e)}`);
-    report(path, c, undefined, 'failed', o);
+    report(t, path, c, undefined, 'failed', o);
     return false;
   }
   let ok = true;
@@ -113,11 +113,11 @@ export function changeOwner(t: Tool, path: string, c: Change, o: OwnerOptions): 
   } catch (e) {
     if (!(e instanceof OSError)) throw e;
     t.warn(`changing ${o.what} of ${quoteaf(path)}: ${e.strerror}`);
-    report(path, c, old, 'failed', o);
+    report(t, path, c, old, 'failed', o);
     return false;
   }
   const same = (c.uid === -1 || c.uid === old.uid) && (c.gid === -1 || c.gid === old.gid);
-  report(path, c, old, same ? 'same' : 'changed', o);
+  report(t, path, c, old, same ? 'same' : 'changed', o);
   return ok;
 }
 

@@ -2,10 +2,10 @@
  * Byte-exact text I/O for the text utilities (head, tail, wc, sort, uniq, cut, tr, tee, grep, sed,
  * xargs). They work as GNU's do in the C locale: on bytes. A file's bytes become a "binary string"
  * (one char per byte, U+0000–U+00FF, as Latin-1) so string methods and RegExps see bytes, and go
- * back to bytes unchanged on output. Output is gathered and written in large pieces.
+ * back to bytes unchanged on output (OutStream.writeBin, lib/stdio.ts).
  */
 import os, { OSError } from 'posixbox/os';
-import { concatBytes, out, quoteaf, reason, type Args, type Tool } from '../lib.js';
+import { concatBytes, quoteaf, reason, type Args, type Tool } from '../lib.js';
 
 const CHUNK = 65536;
 /** The most a utility reads from one input (a bound on every read loop): 1 GiB. */
@@ -68,26 +68,6 @@ export function splitLines(s: string, sep = '\n'): { lines: string[]; terminated
   const terminated = s.endsWith(sep);
   const lines = (terminated ? s.slice(0, -1) : s).split(sep);
   return { lines, terminated };
-}
-
-/** Buffered standard output of binary strings, written in large pieces. */
-export class Out {
-  /** `write` defaults to lib's out(), whose failure program() reports as a write error. */
-  constructor(private readonly write_ = (b: Uint8Array): void => out(b)) {}
-  private parts: string[] = [];
-  private size = 0;
-  write(s: string): void {
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size >= CHUNK) this.flush();
-  }
-  flush(): void {
-    if (this.size === 0 && this.parts.length === 0) return;
-    const s = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    if (s !== '') this.write_(fromBin(s));
-  }
 }
 
 /** The value of a numeric option, as coreutils' xstrtoumax with suffixes (b k K m M g G, KB KiB…). */
@@ -157,7 +137,7 @@ export function eachFile(t: Tool, a: Args, each: (fd: number) => void): number {
       continue;
     }
     try {
-      if (verbose) out(`${first ? '' : '\n'}==> ${name === '-' ? 'standard input' : name} <==\n`);
+      if (verbose) t.stdout.write(`${first ? '' : '\n'}==> ${name === '-' ? 'standard input' : name} <==\n`);
       first = false;
       each(fd);
     } catch (e) {
