@@ -322,7 +322,7 @@ export class Kernel {
     p.worker = undefined; // exitProcess must not stop it
     exitProcess(this, p, status);
     p.channel = undefined;
-    this.pool.giveBack(worker);
+    this.pool.giveBack(worker, recycle === RECYCLE_AFTER);
   }
 
   /** execve to a fresh Worker: the old one goes, a pooled one takes the new image; the process keeps its place. */
