@@ -4,7 +4,11 @@
  */
 import { readdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { CHANNEL_BYTES } from '../kernel/abi/channel.js';
 import { WorkerLife, type ProcessWorker, type WorkerFactory, type WorkerStartMessage } from './worker-host.js';
+
+/** The V8 heap a process's Worker may take (MiB), unless the factory is told otherwise. */
+const DEFAULT_HEAP_MB = 512;
 
 /** The host's threads (Linux's /proc/self/task), or undefined elsewhere. */
 function threads(): Set<string> | undefined {
@@ -21,29 +25,55 @@ export function defaultWorkerUrl(): URL {
   return here.endsWith('.ts') ? new URL('../../dist/worker.js', here) : new URL('./worker.js', here);
 }
 
+/**
+ * A Worker thread running the worker bundle, not yet a process: made by nodeWorkers' factory, or
+ * by a host ahead of its kernel (the CLI starts one before it loads the kernel, so the thread's
+ * start overlaps that) and handed to nodeWorkers, whose first create() takes it.
+ */
+export interface StartedThread {
+  readonly worker: Worker;
+  /** The channel buffer the thread was given (its workerData). */
+  readonly channel: SharedArrayBuffer;
+  /** The thread's id on Linux (the one thread that `new Worker` added), for the memory probe's page faults. */
+  readonly tid: number | undefined;
+  /** The first error the thread reported ('error': it is dying); never settles if there is none. */
+  readonly failed: Promise<Error>;
+  /** Resolves with the exit code once the thread has stopped. */
+  readonly exited: Promise<number>;
+}
+
+/** Start a Worker thread; it does not keep the host's event loop alive (unref) until it runs a process. */
+export function startThread(url: URL = defaultWorkerUrl(), maxHeapMb = DEFAULT_HEAP_MB,
+  channel = new SharedArrayBuffer(CHANNEL_BYTES)): StartedThread {
+  const before = threads();
+  const worker = new Worker(url, {
+    stdout: false, stderr: false, workerData: { channel }, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+  });
+  const added = before ? [...threads() ?? []].filter((t) => !before.has(t)) : [];
+  worker.unref();
+  // Listened to from the start: a thread handed over later may have failed or stopped meanwhile.
+  const failed = new Promise<Error>((resolve) => worker.on('error', resolve));
+  const exited = new Promise<number>((resolve) => worker.on('exit', resolve));
+  return { worker, channel, tid: added.length === 1 ? Number(added[0]) : undefined, failed, exited };
+}
+
 class NodeProcessWorker extends WorkerLife {
+  /** The thread's own channel: WorkerLife's, or the one a thread started ahead was given. */
+  declare readonly channel: SharedArrayBuffer;
   private readonly worker: Worker;
   /** Resolves when the thread has stopped. */
   readonly gone: Promise<void>;
-  /** The thread's id on Linux (the one thread that `new Worker` added), for the memory probe's page faults. */
   readonly tid: number | undefined;
 
-  constructor(url: URL, resourceLimits: { maxOldGenerationSizeMb?: number } | undefined) {
+  /** A new thread from `url`, or `ahead`, one started before. */
+  constructor(url: URL, maxHeapMb: number, ahead?: StartedThread) {
     super();
-    const before = threads();
-    this.worker = new Worker(url, {
-      stdout: false, stderr: false, workerData: { channel: this.channel }, ...(resourceLimits ? { resourceLimits } : {}),
-    });
-    const added = before ? [...threads() ?? []].filter((t) => !before.has(t)) : [];
-    this.tid = added.length === 1 ? Number(added[0]) : undefined;
-    this.worker.unref();
-    this.worker.on('error', (e: Error) => this.died(`${e.name}: ${e.message}`));
-    this.gone = new Promise((resolve) => {
-      this.worker.on('exit', (code: number) => {
-        this.died(`worker exited with code ${code}`);
-        resolve();
-      });
-    });
+    if (ahead) this.channel = ahead.channel;
+    const t = ahead ?? startThread(url, maxHeapMb, this.channel);
+    this.worker = t.worker;
+    this.tid = t.tid;
+    void t.failed.then((e) => this.died(`${e.name}: ${e.message}`));
+    this.gone = t.exited.then((code) => this.died(`worker exited with code ${code}`));
   }
 
   override start(message: WorkerStartMessage): void {
@@ -73,12 +103,20 @@ export interface NodeWorkerFactory extends WorkerFactory {
   threadOf(w: ProcessWorker): number | undefined;
 }
 
-export function nodeWorkers(url: URL = defaultWorkerUrl(), maxHeapMb = 512): NodeWorkerFactory {
+/**
+ * `ahead`: a thread started before the kernel, asked for by the first create() (which makes a new
+ * one if it gives none: it was used up or never started).
+ */
+export function nodeWorkers(url: URL = defaultWorkerUrl(), maxHeapMb = DEFAULT_HEAP_MB,
+  ahead?: () => StartedThread | undefined): NodeWorkerFactory {
   const stopping = new Set<NodeProcessWorker>();
+  let first = ahead;
   return {
     threadOf: (w) => (w instanceof NodeProcessWorker ? w.tid : undefined),
     create: () => {
-      const w = new NodeProcessWorker(url, { maxOldGenerationSizeMb: maxHeapMb });
+      const given = first?.();
+      first = undefined;
+      const w = new NodeProcessWorker(url, maxHeapMb, given);
       const terminate = w.terminate.bind(w);
       w.terminate = () => {
         stopping.add(w);
