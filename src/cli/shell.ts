@@ -14,8 +14,10 @@
 import { readFileSync } from 'node:fs';
 import { boot } from '../index.js';
 import { parseFixture } from '../kernel/fixture.js';
+import { nodeWorkers } from '../proc/node-worker.js';
 import { UsageError } from './args.js';
 import { parseRunOptions } from './args.js';
+import type { ThreadAhead } from './ahead.js';
 import { nodeLessonFiles } from './files.js';
 import { resolveIdentity } from './identity.js';
 import { sandboxSystem } from './sandbox.js';
@@ -45,7 +47,8 @@ export function main(argv) {
 }
 `;
 
-export async function cmdShell(argv: readonly string[]): Promise<number> {
+/** `ahead`: the Worker thread the CLI started for the first process. */
+export async function cmdShell(argv: readonly string[], ahead?: ThreadAhead['take']): Promise<number> {
   const { opts, rest } = parseRunOptions(argv);
   let command: string[] | undefined;
   if (rest.length > 0) {
@@ -66,6 +69,10 @@ export async function cmdShell(argv: readonly string[]): Promise<number> {
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.nextPid !== undefined ? { nextPid: opts.nextPid } : {}),
     realtime,
+    workers: nodeWorkers(undefined, undefined, ahead),
+    // One command, or commands from a pipe: no Worker is started ahead of need (the first
+    // process's is made for it, and Workers are reused). The interactive shell keeps one ready.
+    ...(interactive ? {} : { poolSize: 0 }),
     ...(opts.strace ? { strace: (line: string) => process.stderr.write(line) } : {}),
     onDeadlock: (report) => process.stderr.write(`posixbox: ${report}`),
     fsSize: opts.fsSize ?? DEFAULT_FS_SIZE,
