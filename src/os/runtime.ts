@@ -144,11 +144,13 @@ export function prepareWorker(channel?: SharedArrayBuffer): PreparedWorker {
   return w;
 }
 
-/** The slot for this start, filled in: the one built ahead if it is on this channel, else a new one. */
+/** The slot for this start, filled in: the one built ahead on the Worker's channel, else a new one. */
 function slotFor(msg: WorkerStartMessage, w: PreparedWorker): Slot {
   const ready = w.next;
   w.next = undefined;
-  const slot = ready && ready.rt.sys.ch.sab === msg.sab ? ready : makeSlot(w, msg.sab);
+  // A start that came by message carries a copy of the channel's SharedArrayBuffer object (the
+  // same memory): the slot built ahead on the Worker's channel serves it all the same.
+  const slot = ready ?? makeSlot(w, msg.sab);
   const { rt, modules } = slot;
   rt.sys.spin = msg.spin;
   rt.sys.startReplay(msg.replay);
