@@ -5,7 +5,7 @@
  * microseconds instead of a postMessage. A record too large for the data area goes by message.
  */
 import {
-  CTL_NR, CTL_READY, CTL_STATE, DATA_SIZE, STATE_IDLE, channelViews, type ChannelViews,
+  CTL_NR, CTL_READY, CTL_STATE, DATA_SIZE, STATE_IDLE, channelViews, type ChannelViews, type ReplayEntry,
 } from '../kernel/abi/channel.js';
 import type { WorkerStartMessage } from './worker-host.js';
 
@@ -28,16 +28,36 @@ export function announceMessage(sab: SharedArrayBuffer): void {
   Atomics.notify(ch.ctl, CTL_STATE);
 }
 
-/** Kernel side. Returns false if the record must be sent by message instead. */
+/** A replay entry as the channel carries it: its bytes as [offset, length] in the blob after the record. */
+type WireEntry = Omit<ReplayEntry, 'out'> & { readonly out: readonly [number, number] | undefined };
+
+/**
+ * Kernel side. Returns false if the record must be sent by message instead. A forked child's
+ * record of answers goes too, when it fits: the entries in the JSON, the bytes they carry after
+ * it (CTL_IN_LEN says where the JSON ends).
+ */
 export function writeStart(sab: SharedArrayBuffer, record: StartRecord): boolean {
   const ch = channelViews(sab);
   Atomics.store(ch.ctl, CTL_READY, 0);
-  const bytes = encoder.encode(JSON.stringify(record));
-  if (bytes.length > DATA_SIZE) {
+  let blob = 0;
+  const replay: WireEntry[] | undefined = record.replay?.map((e) => {
+    const at = blob;
+    blob += e.out?.length ?? 0;
+    return { ...e, out: e.out ? [at, e.out.length] : undefined };
+  });
+  const bytes = encoder.encode(JSON.stringify(replay ? { ...record, replay } : record));
+  if (bytes.length + blob > DATA_SIZE) {
     announceMessage(sab);
     return false;
   }
   ch.data.set(bytes, 0);
+  if (record.replay) {
+    let at = bytes.length;
+    for (const e of record.replay) {
+      if (e.out) ch.data.set(e.out, at);
+      at += e.out?.length ?? 0;
+    }
+  }
   ch.ctl[CTL_NR] = bytes.length;
   Atomics.store(ch.ctl, CTL_STATE, STATE_START);
   Atomics.notify(ch.ctl, CTL_STATE);
@@ -52,9 +72,13 @@ export function takeStart(sab: SharedArrayBuffer, ch: ChannelViews = channelView
   const s = Atomics.load(ch.ctl, CTL_STATE);
   if (s === STATE_START || s === STATE_START_BY_MESSAGE) Atomics.store(ch.ctl, CTL_READY, 0); // busy from here
   if (s === STATE_START) {
-    const record = JSON.parse(decoder.decode(ch.data.slice(0, ch.ctl[CTL_NR]!))) as StartRecord;
+    const end = ch.ctl[CTL_NR]!;
+    const { replay: wired, ...rest } = JSON.parse(decoder.decode(ch.data.slice(0, end))) as Omit<StartRecord, 'replay'> & { replay?: WireEntry[] };
+    const replay = wired?.map((e): ReplayEntry => ({
+      ...e, out: e.out ? ch.data.slice(end + e.out[0], end + e.out[0] + e.out[1]) : undefined,
+    }));
     Atomics.store(ch.ctl, CTL_STATE, STATE_IDLE);
-    return { type: 'start', sab, ...record };
+    return { type: 'start', sab, ...rest, ...(replay ? { replay } : {}) };
   }
   if (s === STATE_START_BY_MESSAGE) {
     Atomics.store(ch.ctl, CTL_STATE, STATE_IDLE);

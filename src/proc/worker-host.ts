@@ -94,12 +94,7 @@ export abstract class WorkerLife implements ProcessWorker {
 
   start(message: WorkerStartMessage): void {
     const { type: _t, sab: _s, ...record } = this.withKeptBody(message);
-    if (message.replay?.length) {
-      announceMessage(this.channel); // a record of answers (bytes and all) goes by structured clone
-      this.post({ type: 'start', sab: message.sab, ...record });
-    } else if (!writeStart(this.channel, record)) {
-      this.post({ type: 'start', sab: message.sab, ...record });
-    }
+    if (!writeStart(this.channel, record)) this.post({ type: 'start', sab: message.sab, ...record });
   }
 
   /** The message with its program's body left out if this Worker has it, or marked to be kept. */

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WorkerLife, type WorkerStartMessage } from '../../src/proc/worker-host.js';
-import { STATE_START, takeStart } from '../../src/proc/handoff.js';
-import { CTL_STATE, channelViews } from '../../src/kernel/abi/channel.js';
+import { takeStart } from '../../src/proc/handoff.js';
+import { DATA_SIZE, type ReplayEntry } from '../../src/kernel/abi/channel.js';
 
 class Recorder extends WorkerLife {
   readonly sent: WorkerStartMessage[] = [];
@@ -16,9 +16,18 @@ class Recorder extends WorkerLife {
 const message = (sab: SharedArrayBuffer, body: string): WorkerStartMessage => ({
   type: 'start', sab, pid: 2, argv: ['x'], env: [], seed: 1, spin: 0, running: true,
   program: { path: '/bin/x', body, exports: ['main'], imports: [] },
-  // A replay record sends the start by message, where the test can read it.
-  replay: [{ nr: 39, digest: 0, errno: 0, value: 2, nums: undefined, out: undefined, sig: 0 }],
 });
+
+/** Start each message on the Worker's channel and take it as the Worker would: [body length, kept-body word]. */
+function handOver(w: Recorder, bodies: readonly string[]): Array<[number, WorkerStartMessage['body']]> {
+  return bodies.map((body) => {
+    w.start(message(w.channel, body));
+    const taken = takeStart(w.channel);
+    const got = taken === 'message' ? w.sent.shift() : taken; // too large for the channel: by message
+    if (!got) throw new Error('no start record');
+    return [got.program.body.length, got.body];
+  });
+}
 
 describe('program bodies a Worker keeps', () => {
   it('sends a large body once, then only its id; a small one every time; drops all past 16 MiB', () => {
@@ -26,8 +35,7 @@ describe('program bodies a Worker keeps', () => {
     const big = 'a'.repeat(10_000);
     const other = 'b'.repeat(10_000);
     const huge = 'c'.repeat(16 * 2 ** 20 - 15_000);
-    for (const body of [big, big, 'small', 'small', other, big, huge, big]) w.start(message(w.channel, body));
-    expect(w.sent.map((m) => [m.program.body.length, m.body])).toEqual([
+    expect(handOver(w, [big, big, 'small', 'small', other, big, huge, big])).toEqual([
       [10_000, { id: 1, keep: true }],
       [0, { id: 1 }],
       [5, undefined],
@@ -39,16 +47,16 @@ describe('program bodies a Worker keeps', () => {
     ]);
   });
 
-  it('a start written into the channel leaves the body out the same way', () => {
+  it('a forked child\'s record rides in the channel, its answers\' bytes after the JSON; one too large goes by message', () => {
     const w = new Recorder();
-    const big = 'a'.repeat(10_000);
-    const { replay: _r, ...plain } = message(w.channel, big);
-    const taken = [1, 2].map(() => {
-      w.start(plain);
-      const state = Atomics.load(channelViews(w.channel).ctl, CTL_STATE);
-      const got = takeStart(w.channel);
-      return [state, typeof got === 'object' ? [got.program.body.length, got.body] : got];
-    });
-    expect([w.sent.length, taken]).toEqual([0, [[STATE_START, [10_000, { id: 1, keep: true }]], [STATE_START, [0, { id: 1 }]]]]);
+    const entry = (value: number, out?: Uint8Array): ReplayEntry => ({ nr: 0, digest: value, errno: 0, value, nums: value === 2 ? [1, 2] : undefined, out, sig: 0 });
+    const replay = [entry(1, new Uint8Array([1, 2, 3])), entry(2), entry(3, new Uint8Array([250, 0])), entry(4, new Uint8Array(0))];
+    w.start({ ...message(w.channel, 'x'), replay });
+    const got = takeStart(w.channel);
+    expect(typeof got === 'object' ? got.replay!.map((e) => [e.value, e.nums, e.out && [...e.out]]) : got).toEqual([
+      [1, undefined, [1, 2, 3]], [2, [1, 2], undefined], [3, undefined, [250, 0]], [4, undefined, []],
+    ]);
+    w.start({ ...message(w.channel, 'x'), replay: [entry(5, new Uint8Array(DATA_SIZE))] });
+    expect([takeStart(w.channel), w.sent.length, w.sent[0]?.replay?.[0]?.out?.length]).toEqual(['message', 1, DATA_SIZE]);
   });
 });
