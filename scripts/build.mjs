@@ -39,6 +39,7 @@ const bins = await build({
   metafile: true,
   logLevel: 'warning',
 });
+
 const images = Object.fromEntries(names.map((n) => {
   const file = bins.outputFiles.find((f) => f.path.endsWith(`/${n}.js`));
   if (!file) throw new Error(`esbuild produced no output for src/bin/${n}.ts`);
@@ -70,6 +71,13 @@ const bundles = await build({
   metafile: true,
   logLevel: 'warning',
 });
+
+// Chunks an earlier build wrote and this one did not (their names are content hashes) would pile
+// up for ever, and be packed: remove them.
+const written = new Set(Object.keys(bundles.metafile.outputs).map((o) => o.replace(/^dist\//, '')));
+for (const f of readdirSync(new URL('../dist/', import.meta.url))) {
+  if (/^chunk-.*\.js(\.map)?$/.test(f) && !written.has(f)) rmSync(new URL(`../dist/${f}`, import.meta.url), { force: true });
+}
 
 // The stamp: what the bundles depend on, never what this build wrote (dist/programs.js is an input
 // of the second build). null: changed around the build's start, so the next start builds again.

@@ -11,7 +11,6 @@ import { inbox } from './inbox.js';
 import type { WorkerStartMessage } from './worker-host.js';
 
 lockdownWorker();
-if (process.env.PROF) { const t0 = performance.timeOrigin; (globalThis as any).__prof = (s: string) => (process as any)._rawDebug(`${(t0 + performance.now()).toFixed(3)} W ${s}`); }
 
 const messages = inbox<WorkerStartMessage>((deliver) => parentPort?.on('message', deliver));
 const platform: Platform = {
