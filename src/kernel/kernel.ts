@@ -5,7 +5,7 @@
  * Its own code is synchronous; the only asynchrony is waiting for requests on the processes'
  * channels (Atomics.waitAsync, see channel-server.ts) and for timers in real-time mode.
  */
-import { channelViews, CTL_RECYCLE, RECYCLE_AFTER, RECYCLE_NOW } from './abi/channel.js';
+import { channelViews, CTL_RECYCLE, RECYCLE } from './abi/channel.js';
 import { startUntaken } from '../proc/handoff.js';
 import { O_RDONLY, O_WRONLY } from './abi/fcntl.js';
 import { S_IFCHR, S_IFIFO } from './abi/stat.js';
@@ -314,15 +314,14 @@ export class Kernel {
    */
   exitCall(p: Process, status: number): void {
     const worker = p.worker;
-    const recycle = p.channel ? Atomics.load(p.channel.ctl, CTL_RECYCLE) : 0;
-    if (!worker || (recycle !== RECYCLE_NOW && recycle !== RECYCLE_AFTER)) {
+    if (!worker || !p.channel || Atomics.load(p.channel.ctl, CTL_RECYCLE) !== RECYCLE) {
       this.exit(p, status);
       return;
     }
     p.worker = undefined; // exitProcess must not stop it
     exitProcess(this, p, status);
     p.channel = undefined;
-    this.pool.giveBack(worker, recycle === RECYCLE_AFTER);
+    this.pool.giveBack(worker);
   }
 
   /** execve to a fresh Worker: the old one goes, a pooled one takes the new image; the process keeps its place. */
@@ -355,8 +354,8 @@ export class Kernel {
     this.server.listen(p);
     worker.start(this.startMessage(p));
     if (finishing) {
-      // A Worker still unwinding the program of its last process (os._exit): a hostile one may
-      // never finish. If the start is still untaken after a while, the process starts elsewhere.
+      // A Worker still finishing its last process (its program's code unwinding from os._exit, or
+      // microtasks it left, running with no calls to make): a hostile one may never finish. If the start is still untaken after a while, the process starts elsewhere.
       const t = setTimeout(() => {
         if (p.worker === worker && p.state !== 'Z' && startUntaken(worker.channel)) this.relaunch(p, worker);
       }, FINISH_MS) as unknown as { unref?: () => void };

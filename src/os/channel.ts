@@ -12,7 +12,7 @@
  */
 import {
   CTL_ARGC, CTL_ERRNO, CTL_IN_LEN, CTL_NR, CTL_OUT_LEN, CTL_PENDING, CTL_RECYCLE, CTL_RESTART, CTL_SIG, CTL_STATE, DATA_SIZE,
-  RECYCLE_AFTER, RECYCLE_NOW, STATE_REQUEST, STATE_RESPONSE, channelDigest, channelViews, type ChannelViews, type ReplayEntry,
+  RECYCLE, STATE_REQUEST, STATE_RESPONSE, channelDigest, channelViews, type ChannelViews, type ReplayEntry,
 } from '../kernel/abi/channel.js';
 import { takeStart } from '../proc/handoff.js';
 import type { WorkerStartMessage } from '../proc/worker-host.js';
@@ -319,7 +319,7 @@ export class SyscallClient {
    */
   exit(nr: number, status: number): never {
     if (this.gone) throw new ProcessGone();
-    Atomics.store(this.ch.ctl, CTL_RECYCLE, this.mayRecycle ? RECYCLE_AFTER : 0);
+    Atomics.store(this.ch.ctl, CTL_RECYCLE, this.mayRecycle ? RECYCLE : 0);
     this.requestExit(nr, status);
     const { ctl } = this.ch;
     while (Atomics.load(ctl, CTL_STATE) === STATE_REQUEST) Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);
@@ -329,14 +329,14 @@ export class SyscallClient {
   }
 
   /**
-   * The runtime's own exit_group at the end of a clean run (runtime.ts): marked recyclable, so the
+   * The runtime's own exit_group at the end of a run (runtime.ts): marked recyclable, so the
    * kernel may answer it by handing the Worker back to its pool (STATE_RECYCLED, or at once a
    * start record for the next process) instead of stopping it. Returns once it has; the client
    * is then gone.
    */
   finish(status: number): void {
     if (this.gone) throw new ProcessGone();
-    Atomics.store(this.ch.ctl, CTL_RECYCLE, RECYCLE_NOW);
+    Atomics.store(this.ch.ctl, CTL_RECYCLE, RECYCLE);
     this.requestExit(SYS.exit_group, status);
     const { ctl } = this.ch;
     while (Atomics.load(ctl, CTL_STATE) === STATE_REQUEST) Atomics.wait(ctl, CTL_STATE, STATE_REQUEST);

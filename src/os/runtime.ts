@@ -339,9 +339,7 @@ export async function runProcess(msg: WorkerStartMessage, platform: Platform, w:
       willAwait();
       await drainTimers(platform, slot);
     }
-    // Every microtask the program left runs now, as Node runs them before a process exits (and
-    // so none is left to run in the Worker's next process); unhandled rejections are in by then.
-    await platform.macrotask();
+    if (awaited) await platform.macrotask(); // unhandled rejections are reported by then
     if (rejections.length > 0) throw rejections[0];
   } catch (e) {
     if (!sys.handover && !sys.exited) {
@@ -366,17 +364,18 @@ export async function runProcess(msg: WorkerStartMessage, platform: Platform, w:
       else stderr(`Error in atexit._run_exitfuncs:\n${describeThrown(e, path)}`);
     }
   }
-  if (handlers.length > 0) await platform.macrotask(); // what the handlers left to run
   if (sys.handover) return { kind: 'exec', next: sys.handover };
   if (w.tainted) return sys.exit(SYS.exit_group, status);
   sys.finish(status);
-  return { kind: 'exited' };
+  return afterExit(platform, w);
 }
 
 /**
- * After os._exit the process is gone and its program has unwound to here: let what it left in
- * the microtask queue run out (its calls fail), then the Worker takes the next process — unless
- * the program tainted it meanwhile.
+ * After the exit (the runtime's own, or os._exit) the process is gone, and its program's code
+ * has returned or unwound to here: let what it left in the microtask queue run out now (as a
+ * program's last microtasks are dropped at exit; its calls fail), then the Worker takes the next
+ * process — unless the program tainted it meanwhile. Off the exit's path: the parent has its
+ * child's status already.
  */
 async function afterExit(platform: Platform, w: PreparedWorker): Promise<Ending> {
   await platform.macrotask();

@@ -21,8 +21,6 @@ export class WorkerPool {
   private readonly fresh: ProcessWorker[] = [];
   /** Given back by a clean exit, most recent last. */
   private readonly reused: ProcessWorker[] = [];
-  /** Those of `reused` whose program may still be unwinding (os._exit): not yet proved clean. */
-  private readonly unwinding = new WeakSet<ProcessWorker>();
   private closed = false;
   private refilling = false;
   private shrinking = false;
@@ -39,12 +37,11 @@ export class WorkerPool {
   }
 
   /**
-   * A Worker for a new process, and whether it may still be running code of its last program (a
-   * program that called os._exit unwinds first): such a Worker takes the start record when it is
-   * done, and the kernel watches that it does (kernel.ts). Preferred, in order: a reused Worker
-   * asleep and ready; one whose last program ended cleanly, still getting ready (only the
-   * runtime's code runs there now); a fresh one ready; a reused one still unwinding; a fresh one
-   * still starting; a new one.
+   * A Worker for a new process, and whether it may still be running code of its last program
+   * (unwinding from os._exit, or microtasks it left, before the runtime readies the Worker): such
+   * a Worker takes the start record when it is done, and the kernel watches that it does
+   * (kernel.ts). Preferred, in order: a reused Worker asleep and ready; a fresh one ready; a
+   * reused one still finishing; a fresh one still starting; a new one.
    */
   take(): { readonly worker: ProcessWorker; readonly finishing: boolean } {
     if (this.closed) throw new Error('worker pool is closed');
@@ -57,8 +54,7 @@ export class WorkerPool {
       return undefined;
     };
     const ready = (w: ProcessWorker): boolean => isReady(w.channel);
-    const trusted = pick(this.reused, ready, true) ?? pick(this.reused, (w) => !this.unwinding.has(w), true)
-      ?? pick(this.fresh, ready, false);
+    const trusted = pick(this.reused, ready, true) ?? pick(this.fresh, ready, false);
     const finishing = trusted ? undefined : pick(this.reused, () => true, true);
     const w = trusted ?? finishing ?? this.fresh.shift() ?? this.factory.create();
     // Refill a little later: creating a Worker costs the kernel's thread about a millisecond and
@@ -80,18 +76,13 @@ export class WorkerPool {
     }
   }
 
-  /**
-   * A Worker whose process exited cleanly: keep it for the next process, within the bound.
-   * `unwinding`: its program called os._exit, and its code unwinds before the Worker is ready.
-   */
-  giveBack(w: ProcessWorker, unwinding: boolean): void {
+  /** A Worker whose process exited cleanly: keep it for the next process, within the bound. */
+  giveBack(w: ProcessWorker): void {
     if (this.closed || this.idle >= this.maxIdle) {
       w.terminate();
       return;
     }
     w.recycle();
-    if (unwinding) this.unwinding.add(w);
-    else this.unwinding.delete(w);
     this.reused.push(w);
     this.scheduleShrink();
   }

@@ -98,6 +98,17 @@ describe('reused Workers', () => {
     expect(k.bugs).toEqual([]);
   });
 
+  it('a program that leaves microtasks queueing each other for ever: it has exited; the next process starts elsewhere', async () => {
+    const { k, workers } = kernel();
+    const looper = "#!posixbox\nexport function main() { const loop = () => Promise.resolve().then(loop); loop(); return 5; }\n";
+    const r = await run(withChild(looper, `
+      console.log(os.waitpid(os.posix_spawn('/tmp/child', ['child'], os.environ), 0)[1] >> 8);
+      console.log(os.waitpid(os.posix_spawn('/bin/echo', ['echo', 'next'], os.environ), 0)[1]);`), { kernel: k });
+    expect([r.stdout, r.status]).toEqual(['5\nnext\n0\n', 0]);
+    expect({ made: workers.made, stopped: workers.stopped }).toEqual({ made: 3, stopped: 1 });
+    expect(k.bugs).toEqual([]);
+  });
+
   it('exec starts the new image in the same Worker; the old program, unwinding, can make no call', async () => {
     const { k, workers } = kernel();
     const r = await run(`import os from 'posixbox/os';

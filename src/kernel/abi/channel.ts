@@ -27,15 +27,14 @@ export const CTL_ARGC = 8;
  */
 export const CTL_PENDING = 9;
 /**
- * Set by the process's own runtime just before exit_group, when the Worker may take another
- * process (proc/pool.ts) instead of being stopped: RECYCLE_NOW at the end of a clean run (nothing
- * of the program is left to run), RECYCLE_AFTER for os._exit called by the program (its code
- * unwinds first, unable to make calls; the Worker then waits for the next process). A program
- * cannot write it: it never holds the channel.
+ * Set to RECYCLE by the process's own runtime just before exit_group, when the Worker may take
+ * another process (proc/pool.ts) instead of being stopped: at the end of a run, or at os._exit.
+ * The program's code may still run a little after the exit (its code unwinding from os._exit, or
+ * microtasks it left), unable to make calls; the runtime then readies the Worker (CTL_READY). A
+ * program cannot write the word: it never holds the channel.
  */
 export const CTL_RECYCLE = 10;
-export const RECYCLE_NOW = 1;
-export const RECYCLE_AFTER = 2;
+export const RECYCLE = 1;
 /** Set to 1 by a Worker asleep waiting for its next process; cleared by the kernel as it hands one over. */
 export const CTL_READY = 11;
 export const CTL_WORDS = 16;
