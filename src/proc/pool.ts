@@ -40,8 +40,9 @@ export class WorkerPool {
    * A Worker for a new process, and whether it may still be running code of its last program
    * (unwinding from os._exit, or microtasks it left, before the runtime readies the Worker): such
    * a Worker takes the start record when it is done, and the kernel watches that it does
-   * (kernel.ts). Preferred, in order: a reused Worker asleep and ready; a fresh one ready; a
-   * reused one still finishing; a fresh one still starting; a new one.
+   * (kernel.ts). Preferred, in order: a reused Worker asleep and ready; a reused one still
+   * finishing (in a moment it is ready, with all it compiled; a fresh one has compiled nothing
+   * of the programs run so far); a fresh one ready; a fresh one still starting; a new one.
    */
   take(): { readonly worker: ProcessWorker; readonly finishing: boolean } {
     if (this.closed) throw new Error('worker pool is closed');
@@ -54,9 +55,9 @@ export class WorkerPool {
       return undefined;
     };
     const ready = (w: ProcessWorker): boolean => isReady(w.channel);
-    const trusted = pick(this.reused, ready, true) ?? pick(this.fresh, ready, false);
-    const finishing = trusted ? undefined : pick(this.reused, () => true, true);
-    const w = trusted ?? finishing ?? this.fresh.shift() ?? this.factory.create();
+    const asleep = pick(this.reused, ready, true);
+    const finishing = asleep ? undefined : pick(this.reused, () => true, true);
+    const w = asleep ?? finishing ?? pick(this.fresh, ready, false) ?? this.fresh.shift() ?? this.factory.create();
     // Refill a little later: creating a Worker costs the kernel's thread about a millisecond and
     // its start-up takes a core for ~20 ms, which the process just spawned should not compete with.
     if (!this.refilling && this.idle < this.size) {
