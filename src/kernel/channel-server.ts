@@ -161,8 +161,11 @@ export class ChannelServer {
         this.trace(p, `syscall_${nr}`, '', { errno: ENOSYS });
         this.reply(p, { errno: ENOSYS });
       } else {
+        // The arguments as sent, read before the call: execve answers with the new image's start
+        // record in the same channel, over them.
+        const shown = this.k.options.strace ? formatArgs(entry.args, args) : '';
         const outcome = this.run(p, entry.name, () => entry.handler(this.k, p, args));
-        if (this.k.options.strace) this.trace(p, entry.name, formatArgs(entry.args, args), outcome);
+        if (this.k.options.strace) this.trace(p, entry.name, shown, outcome);
         if (!this.complete(p, outcome)) return;
       }
       if (this.k.scheduler.cpu !== p && this.k.clock.deterministic) break;
