@@ -30,31 +30,19 @@ export class FileData {
 
   /** Fills buf with the bytes from pos on; holes read as zeros. */
   read(pos: number, buf: Uint8Array): void {
-    let done = 0;
-    while (done < buf.length) {
-      const at = pos + done;
-      const i = Math.floor(at / CHUNK_SIZE);
-      const off = at - i * CHUNK_SIZE;
-      const n = Math.min(buf.length - done, CHUNK_SIZE - off);
+    spans(pos, buf.length, (i, off, n, done) => {
       const c = this.chunks[i];
       const stored = c ? Math.max(0, Math.min(n, c.length - off)) : 0;
       if (stored > 0) buf.set(c!.subarray(off, off + stored), done);
       if (stored < n) buf.fill(0, done + stored, done + n);
-      done += n;
-    }
+    });
   }
 
   /** Stores data at pos, allocating the chunks it touches. */
   write(pos: number, data: Uint8Array): void {
-    let done = 0;
-    while (done < data.length) {
-      const at = pos + done;
-      const i = Math.floor(at / CHUNK_SIZE);
-      const off = at - i * CHUNK_SIZE;
-      const n = Math.min(data.length - done, CHUNK_SIZE - off);
+    spans(pos, data.length, (i, off, n, done) => {
       this.chunk(i, off + n).set(data.subarray(done, done + n), off);
-      done += n;
-    }
+    });
   }
 
   /**
@@ -92,5 +80,18 @@ export class FileData {
     if (c) grown.set(c);
     this.chunks[i] = grown;
     return grown;
+  }
+}
+
+/** The pieces of [pos, pos + length) chunk by chunk: chunk index, offset in it, length, and how far into the range. */
+function spans(pos: number, length: number, each: (chunk: number, off: number, n: number, done: number) => void): void {
+  let done = 0;
+  while (done < length) {
+    const at = pos + done;
+    const i = Math.floor(at / CHUNK_SIZE);
+    const off = at - i * CHUNK_SIZE;
+    const n = Math.min(length - done, CHUNK_SIZE - off);
+    each(i, off, n, done);
+    done += n;
   }
 }
